@@ -1,0 +1,103 @@
+package org.provisio.scim.filter;
+
+import java.util.Objects;
+import org.provisio.scim.path.AttributePath;
+import org.provisio.scim.resource.Value;
+
+/**
+ * A SCIM filter (RFC 7644 §3.4.2.2) as an abstract syntax tree of records, comparable with
+ * {@code equals}. {@code userName eq "bjensen" and not (emails pr)} parses to
+ * {@code And(Compare(userName, EQ, "bjensen"), Not(Present(emails)))}.
+ *
+ * <p>{@link #parse(String)} is the one entry point; errors are {@code invalidFilter}
+ * {@link org.provisio.scim.error.ScimException}s carrying the character position.
+ * {@link #toString()} writes the filter back in SCIM syntax.
+ */
+public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter.Present, Filter.Compare,
+        Filter.ValuePath {
+
+    /** Parses a filter; throws an {@code invalidFilter} error on bad input. */
+    static Filter parse(String text) {
+        return FilterParser.parse(text);
+    }
+
+    /** {@code left and right}. */
+    record And(Filter left, Filter right) implements Filter {
+        public And {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+
+        @Override
+        public String toString() {
+            return "(" + left + " and " + right + ")";
+        }
+    }
+
+    /** {@code left or right}. */
+    record Or(Filter left, Filter right) implements Filter {
+        public Or {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+
+        @Override
+        public String toString() {
+            return "(" + left + " or " + right + ")";
+        }
+    }
+
+    /** {@code not (inner)}. */
+    record Not(Filter inner) implements Filter {
+        public Not {
+            Objects.requireNonNull(inner, "inner");
+        }
+
+        @Override
+        public String toString() {
+            return "not (" + inner + ")";
+        }
+    }
+
+    /** {@code path pr}. */
+    record Present(AttributePath path) implements Filter {
+        public Present {
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public String toString() {
+            return path + " pr";
+        }
+    }
+
+    /**
+     * {@code path op value}; the value is a {@code StringValue}, {@code BooleanValue},
+     * {@code IntegerValue}, {@code DecimalValue} or {@code NullValue} as written in the filter.
+     */
+    record Compare(AttributePath path, CompareOperator operator, Value value) implements Filter {
+        public Compare {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return path + " " + operator.keyword() + " " + FilterLiterals.write(value);
+        }
+    }
+
+    /** {@code path[filter]}: some element of a multi-valued (or complex) attribute matches the inner filter. */
+    record ValuePath(AttributePath path, Filter filter) implements Filter {
+        public ValuePath {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(filter, "filter");
+        }
+
+        @Override
+        public String toString() {
+            return path + "[" + filter + "]";
+        }
+    }
+}

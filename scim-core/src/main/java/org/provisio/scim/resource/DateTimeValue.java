@@ -1,0 +1,36 @@
+package org.provisio.scim.resource;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A SCIM {@code dateTime} value (RFC 7643 §2.3.5, an {@code xsd:dateTime} such as
+ * {@code 2011-08-01T21:32:44.882Z}), held as an instant so that values compare in time
+ * whatever offset they were written with.
+ */
+public record DateTimeValue(Instant value) implements Value {
+    public DateTimeValue {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static DateTimeValue of(Instant value) {
+        return new DateTimeValue(value);
+    }
+
+    /** Parses an {@code xsd:dateTime} with an offset or {@code Z}; empty if the text is not one. */
+    public static Optional<DateTimeValue> parse(String text) {
+        try {
+            return Optional.of(new DateTimeValue(OffsetDateTime.parse(text).toInstant()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String asText() {
+        return value.toString();
+    }
+}

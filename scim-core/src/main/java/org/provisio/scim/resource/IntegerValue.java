@@ -1,0 +1,13 @@
+package org.provisio.scim.resource;
+
+/** A SCIM {@code integer} value: a whole number without fraction or exponent. */
+public record IntegerValue(long value) implements Value {
+    public static IntegerValue of(long value) {
+        return new IntegerValue(value);
+    }
+
+    @Override
+    public String asText() {
+        return Long.toString(value);
+    }
+}

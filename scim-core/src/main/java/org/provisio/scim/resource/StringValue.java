@@ -1,0 +1,19 @@
+package org.provisio.scim.resource;
+
+import java.util.Objects;
+
+/** A SCIM {@code string} value. */
+public record StringValue(String value) implements Value {
+    public StringValue {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static StringValue of(String value) {
+        return new StringValue(value);
+    }
+
+    @Override
+    public String asText() {
+        return value;
+    }
+}
