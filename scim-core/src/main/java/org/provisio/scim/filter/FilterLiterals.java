@@ -1,13 +1,82 @@
 package org.provisio.scim.filter;
 
+import java.math.BigDecimal;
+import org.provisio.scim.resource.BinaryValue;
+import org.provisio.scim.resource.BooleanValue;
+import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.resource.DateTimeValue;
+import org.provisio.scim.resource.DecimalValue;
+import org.provisio.scim.resource.IntegerValue;
+import org.provisio.scim.resource.MultiValue;
+import org.provisio.scim.resource.NullValue;
+import org.provisio.scim.resource.ReferenceValue;
+import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
 
-/** Writes filter literals. (stub: being implemented) */
+/**
+ * Writes a comparison value back in filter syntax so that {@link FilterParser} reads the same
+ * value again: a JSON string with escapes, {@code true}/{@code false}/{@code null}, or a JSON
+ * number. A decimal always keeps a fraction or exponent ({@code 2.0}, {@code 1E+5}) so that it
+ * does not come back as an integer. Date-times, references and binaries are written as strings.
+ */
 final class FilterLiterals {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private FilterLiterals() {
     }
 
     static String write(Value value) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (value instanceof StringValue s) {
+            return quote(s.value());
+        }
+        if (value instanceof BooleanValue b) {
+            return b.value() ? "true" : "false";
+        }
+        if (value instanceof IntegerValue i) {
+            return Long.toString(i.value());
+        }
+        if (value instanceof DecimalValue d) {
+            return decimal(d.value());
+        }
+        if (value instanceof NullValue) {
+            return "null";
+        }
+        if (value instanceof DateTimeValue || value instanceof ReferenceValue || value instanceof BinaryValue) {
+            return quote(value.asText());
+        }
+        if (value instanceof ComplexValue || value instanceof MultiValue) {
+            throw new IllegalArgumentException("a filter compares with a simple value, not " + value);
+        }
+        throw new IllegalArgumentException("unknown value " + value);
+    }
+
+    private static String decimal(BigDecimal value) {
+        String s = value.toString();
+        return s.indexOf('.') >= 0 || s.indexOf('E') >= 0 ? s : s + ".0";
+    }
+
+    /** A JSON string literal (RFC 8259 §7). */
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 }

@@ -2,6 +2,11 @@ package org.provisio.scim.resource;
 
 /** A SCIM {@code boolean} value. */
 public record BooleanValue(boolean value) implements Value {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitBoolean(this);
+    }
+
     public static final BooleanValue TRUE = new BooleanValue(true);
     public static final BooleanValue FALSE = new BooleanValue(false);
 

@@ -15,9 +15,16 @@ import java.util.Optional;
  * were first written with. Extension attributes sit under their schema URN, e.g.
  * {@code "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User" -> {"employeeNumber":"7"}}.
  *
- * <p>A {@link NullValue} is never stored: putting one removes the attribute.
+ * <p>{@link #with(String, Value)} and {@link Builder#put(String, Value)} treat a {@link NullValue} as
+ * "remove"; only the JSON codec keeps explicit {@code null}s of a request body
+ * ({@link Builder#putKeepingNull(String, Value)}) until schema validation drops them.
  */
 public final class ComplexValue implements Value {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitComplex(this);
+    }
+
     /** The complex value with no attributes. */
     public static final ComplexValue EMPTY = new ComplexValue(new String[0], new Value[0]);
 
@@ -246,6 +253,23 @@ public final class ComplexValue implements Value {
                     values.remove(i);
                 }
             } else if (i >= 0) {
+                values.set(i, value);
+            } else {
+                names.add(name);
+                values.add(value);
+            }
+            return this;
+        }
+
+        /**
+         * Sets an attribute, keeping an explicit {@code null}: for request bodies, where
+         * {@code "nickName": null} means "unassign" (RFC 7643 §2.5) and must reach PATCH.
+         */
+        public Builder putKeepingNull(String name, Value value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            int i = indexOf(name);
+            if (i >= 0) {
                 values.set(i, value);
             } else {
                 names.add(name);

@@ -12,6 +12,11 @@ import java.util.Optional;
  * whatever offset they were written with.
  */
 public record DateTimeValue(Instant value) implements Value {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitDateTime(this);
+    }
+
     public DateTimeValue {
         Objects.requireNonNull(value, "value");
     }

@@ -5,6 +5,11 @@ import java.util.Objects;
 
 /** A SCIM {@code decimal} value: a real number with at least one digit after the point. */
 public record DecimalValue(BigDecimal value) implements Value {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitDecimal(this);
+    }
+
     public DecimalValue {
         Objects.requireNonNull(value, "value");
     }

@@ -2,6 +2,11 @@ package org.provisio.scim.resource;
 
 /** A SCIM {@code integer} value: a whole number without fraction or exponent. */
 public record IntegerValue(long value) implements Value {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitInteger(this);
+    }
+
     public static IntegerValue of(long value) {
         return new IntegerValue(value);
     }

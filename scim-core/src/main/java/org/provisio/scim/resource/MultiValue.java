@@ -6,6 +6,11 @@ import java.util.function.UnaryOperator;
 
 /** The values of a multi-valued attribute, in order (RFC 7643 §2.4). */
 public record MultiValue(List<Value> values) implements Value {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitMulti(this);
+    }
+
     public static final MultiValue EMPTY = new MultiValue(List.of());
 
     public MultiValue {

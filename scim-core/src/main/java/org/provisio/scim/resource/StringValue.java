@@ -4,6 +4,11 @@ import java.util.Objects;
 
 /** A SCIM {@code string} value. */
 public record StringValue(String value) implements Value {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitString(this);
+    }
+
     public StringValue {
         Objects.requireNonNull(value, "value");
     }

@@ -1,0 +1,17 @@
+package org.provisio.domain.model;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    TENANT_CREATED,
+    CREDENTIAL_ISSUED,
+    CREDENTIAL_REVOKED,
+    USER_PROVISIONED,
+    USER_UPDATED,
+    USER_ACTIVATED,
+    USER_SUSPENDED,
+    USER_RESTORED,
+    USER_PURGED,
+    USER_HARD_DELETED,
+    INVITATION_ISSUED,
+    INVITATION_REVOKED
+}

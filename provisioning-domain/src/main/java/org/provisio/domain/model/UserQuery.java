@@ -1,0 +1,50 @@
+package org.provisio.domain.model;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.provisio.scim.filter.Filter;
+import org.provisio.scim.path.AttributePath;
+
+/**
+ * A SCIM query over a tenant's users (RFC 7644 §3.4.2): an optional filter evaluated over the
+ * user's SCIM representation, an optional sort and the page. Without a sort, users come in
+ * creation order.
+ */
+public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageRequest page) {
+
+    /** {@code sortBy} and {@code sortOrder}. */
+    public record Sort(AttributePath by, boolean descending) {
+        public Sort {
+            Objects.requireNonNull(by, "by");
+        }
+
+        public static Sort ascending(AttributePath by) {
+            return new Sort(by, false);
+        }
+
+        public static Sort descending(AttributePath by) {
+            return new Sort(by, true);
+        }
+    }
+
+    public UserQuery {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(page, "page");
+    }
+
+    /** All users, in creation order, the given page. */
+    public static UserQuery all(PageRequest page) {
+        return new UserQuery(Optional.empty(), Optional.empty(), page);
+    }
+
+    /** Users matching {@code filter}, the given page. */
+    public static UserQuery filtered(Filter filter, PageRequest page) {
+        return new UserQuery(Optional.of(filter), Optional.empty(), page);
+    }
+
+    /** This query sorted. */
+    public UserQuery sortedBy(Sort newSort) {
+        return new UserQuery(filter, Optional.of(newSort), page);
+    }
+}

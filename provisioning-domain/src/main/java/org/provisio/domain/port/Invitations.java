@@ -1,0 +1,23 @@
+package org.provisio.domain.port;
+
+import java.util.Optional;
+import org.provisio.domain.model.Invitation;
+import org.provisio.domain.model.InvitationId;
+import org.provisio.domain.model.SecretHash;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.UserId;
+
+/** Invitations, found by the hash of their token. */
+public interface Invitations {
+    void add(Invitation invitation);
+
+    Optional<Invitation> find(InvitationId id);
+
+    Optional<Invitation> findByTokenHash(SecretHash tokenHash);
+
+    /** Replaces a stored invitation (accepted, revoked); false if there is none with its id. */
+    boolean update(Invitation invitation);
+
+    /** Removes every invitation of a user; the number removed. */
+    int deleteAllFor(TenantId tenant, UserId user);
+}

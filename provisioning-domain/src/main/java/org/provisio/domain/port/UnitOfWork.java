@@ -1,0 +1,20 @@
+package org.provisio.domain.port;
+
+import java.util.function.Supplier;
+
+/**
+ * Makes a use case atomic: every write of the ports of the same {@link Store} made inside
+ * {@code work} happens together or, if {@code work} throws, not at all. Nested calls join the
+ * outer unit of work.
+ */
+public interface UnitOfWork {
+    <T> T inTransaction(Supplier<T> work);
+
+    /** {@link #inTransaction(Supplier)} for work without a result. */
+    default void run(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package org.provisio.domain.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.provisio.domain.model.Page;
+import org.provisio.domain.model.PageRequest;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.User;
+import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.UserName;
+import org.provisio.domain.model.UserQuery;
+import org.provisio.domain.model.UserStatus;
+import org.provisio.domain.model.Version;
+
+/**
+ * The users of all tenants. The adapter enforces, atomically, that a {@code userName} is unique
+ * per tenant ignoring case among all stored users (suspended ones included), and that an update
+ * only applies to the version it was based on.
+ */
+public interface Users {
+    /** Adds a new user: {@link WriteOutcome#WRITTEN} or {@link WriteOutcome#NOT_UNIQUE}. */
+    WriteOutcome add(User user);
+
+    /**
+     * Replaces a stored user if its stored version is {@code expected}: {@code WRITTEN},
+     * {@code STALE_VERSION}, {@code NOT_FOUND} or, after a rename, {@code NOT_UNIQUE}.
+     */
+    WriteOutcome update(User user, Version expected);
+
+    Optional<User> find(TenantId tenant, UserId id);
+
+    /** The user with this name ignoring case. */
+    Optional<User> findByUserName(TenantId tenant, UserName userName);
+
+    /** A SCIM query: the filter is evaluated over the SCIM representation of each user, groups included. */
+    Page<User> query(TenantId tenant, UserQuery query);
+
+    /** A tenant's users, optionally of one status, in creation order. */
+    Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, PageRequest page);
+
+    /** Suspended users of any tenant whose purge time is at or before {@code now}, oldest purge time first. */
+    List<User> dueForPurge(Instant now, int limit);
+
+    /** Removes a user for good; false if there was none. */
+    boolean delete(TenantId tenant, UserId id);
+}

@@ -1,0 +1,170 @@
+package org.provisio.domain.service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import org.provisio.domain.model.InvitationTtl;
+import org.provisio.domain.model.Retention;
+import org.provisio.domain.port.IdGenerator;
+import org.provisio.domain.port.Store;
+import org.provisio.domain.usecase.AcceptInvitation;
+import org.provisio.domain.usecase.AuthenticateCredential;
+import org.provisio.domain.usecase.CreateTenant;
+import org.provisio.domain.usecase.DeleteUser;
+import org.provisio.domain.usecase.GetUser;
+import org.provisio.domain.usecase.IssueCredential;
+import org.provisio.domain.usecase.ListCredentials;
+import org.provisio.domain.usecase.ListTenants;
+import org.provisio.domain.usecase.ListUsersByStatus;
+import org.provisio.domain.usecase.ProvisionUser;
+import org.provisio.domain.usecase.PurgeExpiredUsers;
+import org.provisio.domain.usecase.QueryUsers;
+import org.provisio.domain.usecase.ReadAuditLog;
+import org.provisio.domain.usecase.ReplaceUser;
+import org.provisio.domain.usecase.ResendInvitation;
+import org.provisio.domain.usecase.RestoreUser;
+import org.provisio.domain.usecase.RevokeCredential;
+
+/**
+ * The provisioning domain wired over one {@link Store}: every use case, ready for an HTTP edge
+ * or an embedding product.
+ *
+ * <pre>{@code
+ * Provisioning provisioning = Provisioning.builder(InMemoryStore.create())
+ *     .clock(Clock.systemUTC()).retention(Retention.parse("P30D")).build();
+ * UserView user = provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, actor, resource));
+ * }</pre>
+ */
+public final class Provisioning {
+    private final TenantService tenants;
+    private final CredentialService credentials;
+    private final UserService users;
+    private final LifecycleService lifecycle;
+
+    private Provisioning(Kernel kernel) {
+        this.tenants = new TenantService(kernel);
+        this.credentials = new CredentialService(kernel);
+        this.users = new UserService(kernel);
+        this.lifecycle = new LifecycleService(kernel);
+    }
+
+    public static Builder builder(Store store) {
+        return new Builder(store);
+    }
+
+    public CreateTenant createTenant() {
+        return tenants;
+    }
+
+    public ListTenants listTenants() {
+        return tenants;
+    }
+
+    public ReadAuditLog readAuditLog() {
+        return tenants;
+    }
+
+    public IssueCredential issueCredential() {
+        return credentials;
+    }
+
+    public ListCredentials listCredentials() {
+        return credentials;
+    }
+
+    public RevokeCredential revokeCredential() {
+        return credentials;
+    }
+
+    public AuthenticateCredential authenticateCredential() {
+        return credentials;
+    }
+
+    public ProvisionUser provisionUser() {
+        return users;
+    }
+
+    public ReplaceUser replaceUser() {
+        return users;
+    }
+
+    public GetUser getUser() {
+        return users;
+    }
+
+    public QueryUsers queryUsers() {
+        return users;
+    }
+
+    public DeleteUser deleteUser() {
+        return users;
+    }
+
+    public ListUsersByStatus listUsersByStatus() {
+        return users;
+    }
+
+    public AcceptInvitation acceptInvitation() {
+        return lifecycle;
+    }
+
+    public ResendInvitation resendInvitation() {
+        return lifecycle;
+    }
+
+    public RestoreUser restoreUser() {
+        return lifecycle;
+    }
+
+    public PurgeExpiredUsers purgeExpiredUsers() {
+        return lifecycle;
+    }
+
+    /** Builds a {@link Provisioning}; defaults: system UTC clock, UUIDs, 30 days retention, 7 days invitations, batches of 100. */
+    public static final class Builder {
+        private final Store store;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids = IdGenerator.uuids();
+        private Retention retention = Retention.DEFAULT;
+        private InvitationTtl invitationTtl = InvitationTtl.DEFAULT;
+        private int purgeBatchSize = 100;
+
+        private Builder(Store store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder ids(IdGenerator value) {
+            this.ids = Objects.requireNonNull(value, "ids");
+            return this;
+        }
+
+        public Builder retention(Retention value) {
+            this.retention = Objects.requireNonNull(value, "retention");
+            return this;
+        }
+
+        public Builder invitationTtl(InvitationTtl value) {
+            this.invitationTtl = Objects.requireNonNull(value, "invitationTtl");
+            return this;
+        }
+
+        /** How many users one purge transaction handles at most. */
+        public Builder purgeBatchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("purgeBatchSize must be positive");
+            }
+            this.purgeBatchSize = value;
+            return this;
+        }
+
+        public Provisioning build() {
+            return new Provisioning(new Kernel(store, clock, ids, retention, invitationTtl, purgeBatchSize,
+                    new SecureRandom()));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.provisio.domain.usecase;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.Version;
+
+/**
+ * {@code DELETE /Users/{id}} and the admin's "delete now": a hard delete, immediate and
+ * irreversible. Memberships and invitations go; the audit entry stays. Throws
+ * {@code ScimException} {@code notFound} or {@code preconditionFailed}.
+ */
+public interface DeleteUser {
+    void delete(Command command);
+
+    /** Which user, who asks and the optional {@code If-Match} version. */
+    record Command(TenantId tenantId, UserId userId, Actor actor, Optional<Version> ifMatch) {
+        public Command {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(ifMatch, "ifMatch");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.provisio.domain.usecase;
+
+import java.util.Objects;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.TenantId;
+import org.provisio.scim.resource.ScimResource;
+
+/**
+ * {@code POST /Users}: creates a user from the client's SCIM resource. With {@code active}
+ * true or absent the user is Pending and an invitation email is queued; with {@code active}
+ * false it is Suspended without ever being invited, and its retention clock starts.
+ *
+ * <p>Throws {@code ScimException} {@code invalidValue} without a {@code userName} and
+ * {@code uniqueness} when the tenant already has the name in any case.
+ */
+public interface ProvisionUser {
+    UserView provision(Command command);
+
+    /** The tenant, who asks and the SCIM resource as sent (id and meta are ignored). */
+    record Command(TenantId tenantId, Actor actor, ScimResource resource) {
+        public Command {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(resource, "resource");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.provisio.domain.usecase;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.Version;
+import org.provisio.scim.resource.ScimResource;
+
+/**
+ * {@code PUT /Users/{id}}, and {@code PATCH} once the edge has applied the operations to the
+ * current representation: the resource replaces the user's attributes, and {@code active}
+ * drives the lifecycle ({@code false} suspends a pending or active user, {@code true} restores a
+ * suspended one within retention; absent changes nothing).
+ *
+ * <p>Throws {@code ScimException} {@code notFound}, {@code preconditionFailed} (stale
+ * {@code ifMatch}), {@code uniqueness} (rename onto a taken name), {@code invalidValue} and
+ * {@code CONFLICT} (restore after the retention period).
+ */
+public interface ReplaceUser {
+    UserView replace(Command command);
+
+    /** Which user, who asks, the new resource and the optional {@code If-Match} version. */
+    record Command(TenantId tenantId, UserId userId, Actor actor, ScimResource resource, Optional<Version> ifMatch) {
+        public Command {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(ifMatch, "ifMatch");
+        }
+    }
+}

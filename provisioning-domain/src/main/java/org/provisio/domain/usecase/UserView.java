@@ -1,0 +1,25 @@
+package org.provisio.domain.usecase;
+
+import java.util.List;
+import java.util.Objects;
+import org.provisio.domain.model.Group;
+import org.provisio.domain.model.User;
+import org.provisio.scim.resource.ComplexValue;
+
+/** A user together with the groups it belongs to: what a SCIM response shows. */
+public record UserView(User user, List<Group> groups) {
+    public UserView {
+        Objects.requireNonNull(user, "user");
+        groups = List.copyOf(groups);
+    }
+
+    /** The SCIM representation, without {@code meta.location}; see {@link User#toScim}. */
+    public ComplexValue toScim() {
+        return user.toScim(groups);
+    }
+
+    /** The {@code ETag}: {@code W/"<version>"}. */
+    public String etag() {
+        return user.version().etag();
+    }
+}

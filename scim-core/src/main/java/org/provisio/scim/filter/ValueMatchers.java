@@ -1,0 +1,323 @@
+package org.provisio.scim.filter;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.provisio.scim.error.ScimException;
+import org.provisio.scim.resource.BinaryValue;
+import org.provisio.scim.resource.BooleanValue;
+import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.resource.DateTimeValue;
+import org.provisio.scim.resource.DecimalValue;
+import org.provisio.scim.resource.IntegerValue;
+import org.provisio.scim.resource.MultiValue;
+import org.provisio.scim.resource.ReferenceValue;
+import org.provisio.scim.resource.StringValue;
+import org.provisio.scim.resource.Value;
+import org.provisio.scim.schema.AttributeDefinition;
+import org.provisio.scim.schema.AttributeType;
+
+/**
+ * The compiled tests on one simple value, chosen at compile time from the attribute's type and the
+ * literal, with the literal already converted (a date parsed, a number widened), so that testing
+ * a value does not allocate.
+ */
+final class ValueMatchers {
+    /** A test on one value found at a path. */
+    @FunctionalInterface
+    interface ValueTest {
+        boolean test(Value value);
+    }
+
+    /** {@code pr}: a value that is not null, not empty text, not an empty list or an empty complex value. */
+    static final ValueTest PRESENT = ValueMatchers::isPresent;
+
+    /** A test that never holds: an {@code eq} with a literal the attribute can never be equal to. */
+    static final ValueTest NEVER = value -> false;
+
+    private ValueMatchers() {
+    }
+
+    /** The test for {@code op literal} on values of the attribute {@code leaf} ({@code null}: not in any schema). */
+    static ValueTest of(AttributeDefinition leaf, CompareOperator op, Value literal, Filter.Compare source) {
+        if (leaf == null) {
+            return byLiteral(op, literal, source);
+        }
+        AttributeType type = leaf.type();
+        return switch (type) {
+            case STRING, REFERENCE -> literal instanceof StringValue s
+                    ? new TextTest(op, s.value(), leaf.caseExact())
+                    : incompatible(op, source);
+            case BINARY -> {
+                if (isOrdering(op)) {
+                    throw invalid("binary attributes cannot be compared with '" + op.keyword() + "'", source);
+                }
+                yield literal instanceof StringValue s ? new TextTest(op, s.value(), true) : incompatible(op, source);
+            }
+            case BOOLEAN -> {
+                requireEquality(op, "boolean attributes", source);
+                Optional<Boolean> b = asBoolean(literal);
+                yield b.isPresent() ? new BooleanTest(b.get()) : NEVER;
+            }
+            case INTEGER, DECIMAL -> {
+                if (isSubstring(op)) {
+                    throw invalid("numbers cannot be compared with '" + op.keyword() + "'", source);
+                }
+                yield isNumber(literal) ? new NumberTest(op, literal) : incompatible(op, source);
+            }
+            case DATE_TIME -> dateTime(op, literal, source);
+            case COMPLEX -> byLiteral(op, literal, source);
+        };
+    }
+
+    /** An attribute no schema defines: the literal's type decides, strings compare case-insensitively. */
+    private static ValueTest byLiteral(CompareOperator op, Value literal, Filter.Compare source) {
+        if (literal instanceof StringValue s) {
+            return new TextTest(op, s.value(), false);
+        }
+        if (literal instanceof BooleanValue b) {
+            requireEquality(op, "boolean values", source);
+            return new BooleanTest(b.value());
+        }
+        if (isSubstring(op)) {
+            throw invalid("'" + op.keyword() + "' needs a string", source);
+        }
+        return new NumberTest(op, literal);
+    }
+
+    private static ValueTest dateTime(CompareOperator op, Value literal, Filter.Compare source) {
+        if (!(literal instanceof StringValue s)) {
+            return incompatible(op, source);
+        }
+        if (isSubstring(op)) {
+            return new DateTextTest(op, s.value());
+        }
+        Instant instant = parseDateTime(s.value());
+        if (instant == null) {
+            if (op == CompareOperator.EQ) {
+                return NEVER;
+            }
+            throw invalid("'" + s.value() + "' is not an xsd:dateTime", source);
+        }
+        return new DateTimeTest(op, instant);
+    }
+
+    /** An {@code xsd:dateTime}: with an offset or {@code Z}, or without one taken as UTC. */
+    static Instant parseDateTime(String text) {
+        Optional<DateTimeValue> withOffset = DateTimeValue.parse(text);
+        if (withOffset.isPresent()) {
+            return withOffset.get().value();
+        }
+        try {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static ValueTest incompatible(CompareOperator op, Filter.Compare source) {
+        if (op == CompareOperator.EQ) {
+            return NEVER;
+        }
+        throw invalid("the value cannot be compared with this attribute using '" + op.keyword() + "'", source);
+    }
+
+    private static void requireEquality(CompareOperator op, String what, Filter.Compare source) {
+        if (op != CompareOperator.EQ) {
+            throw invalid(what + " can only be compared with 'eq' and 'ne'", source);
+        }
+    }
+
+    private static ScimException invalid(String detail, Filter.Compare source) {
+        return ScimException.invalidFilter(detail + ": " + source);
+    }
+
+    private static Optional<Boolean> asBoolean(Value literal) {
+        if (literal instanceof BooleanValue b) {
+            return Optional.of(b.value());
+        }
+        if (literal instanceof StringValue s && (s.value().equalsIgnoreCase("true")
+                || s.value().equalsIgnoreCase("false"))) {
+            return Optional.of(s.value().equalsIgnoreCase("true"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isNumber(Value literal) {
+        return literal instanceof IntegerValue || literal instanceof DecimalValue;
+    }
+
+    private static boolean isOrdering(CompareOperator op) {
+        return op == CompareOperator.GT || op == CompareOperator.GE || op == CompareOperator.LT
+                || op == CompareOperator.LE;
+    }
+
+    private static boolean isSubstring(CompareOperator op) {
+        return op == CompareOperator.CO || op == CompareOperator.SW || op == CompareOperator.EW;
+    }
+
+    /** The outcome of an ordering comparison {@code cmp = compare(value, literal)} for an operator. */
+    private static boolean holds(CompareOperator op, int cmp) {
+        return switch (op) {
+            case EQ -> cmp == 0;
+            case GT -> cmp > 0;
+            case GE -> cmp >= 0;
+            case LT -> cmp < 0;
+            case LE -> cmp <= 0;
+            case NE, CO, SW, EW -> throw new IllegalStateException("not an ordering: " + op);
+        };
+    }
+
+    static boolean isPresent(Value value) {
+        if (value instanceof ComplexValue complex) {
+            for (int i = 0, n = complex.size(); i < n; i++) {
+                if (isPresent(complex.valueAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof MultiValue multi) {
+            List<Value> values = multi.values();
+            for (int i = 0, n = values.size(); i < n; i++) {
+                if (isPresent(values.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value.isUnassigned()) {
+            return false;
+        }
+        String text = text(value);
+        return text == null || !text.isEmpty();
+    }
+
+    /** The text of a textual value without allocating, or {@code null}. */
+    private static String text(Value value) {
+        if (value instanceof StringValue s) {
+            return s.value();
+        }
+        if (value instanceof ReferenceValue r) {
+            return r.uri();
+        }
+        if (value instanceof BinaryValue b) {
+            return b.base64();
+        }
+        return null;
+    }
+
+    private static boolean containsIgnoreCase(String text, String part) {
+        int last = text.length() - part.length();
+        for (int i = 0; i <= last; i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean textMatches(CompareOperator op, String value, String literal, boolean caseExact) {
+        return switch (op) {
+            case EQ -> caseExact ? value.equals(literal) : value.equalsIgnoreCase(literal);
+            case CO -> caseExact ? value.contains(literal) : containsIgnoreCase(value, literal);
+            case SW -> value.regionMatches(!caseExact, 0, literal, 0, literal.length());
+            case EW -> value.length() >= literal.length()
+                    && value.regionMatches(!caseExact, value.length() - literal.length(), literal, 0, literal.length());
+            case GT, GE, LT, LE -> holds(op, caseExact ? value.compareTo(literal) : value.compareToIgnoreCase(literal));
+            case NE -> throw new IllegalStateException("ne is compiled as not eq");
+        };
+    }
+
+    /** String, reference and binary values: equality, substrings, lexicographic order. */
+    private record TextTest(CompareOperator op, String literal, boolean caseExact) implements ValueTest {
+        @Override
+        public boolean test(Value value) {
+            String text = text(value);
+            return text != null && textMatches(op, text, literal, caseExact);
+        }
+    }
+
+    /** {@code co}/{@code sw}/{@code ew} on a dateTime: against its text, case-insensitively. */
+    private record DateTextTest(CompareOperator op, String literal) implements ValueTest {
+        @Override
+        public boolean test(Value value) {
+            String text = value instanceof DateTimeValue || value instanceof StringValue ? value.asText() : null;
+            return text != null && textMatches(op, text, literal, false);
+        }
+    }
+
+    /** Booleans, also when stored as the strings {@code "true"} and {@code "false"} in any case. */
+    private record BooleanTest(boolean literal) implements ValueTest {
+        @Override
+        public boolean test(Value value) {
+            if (value instanceof BooleanValue b) {
+                return b.value() == literal;
+            }
+            if (value instanceof StringValue s) {
+                return s.value().equalsIgnoreCase(literal ? "true" : "false");
+            }
+            return false;
+        }
+    }
+
+    /** Integers and decimals, compared numerically ({@code 2 eq 2.0}). */
+    private static final class NumberTest implements ValueTest {
+        private final CompareOperator op;
+        private final BigDecimal decimal;
+        private final boolean isLong;
+        private final long longValue;
+
+        NumberTest(CompareOperator op, Value literal) {
+            this.op = op;
+            if (literal instanceof IntegerValue i) {
+                this.decimal = BigDecimal.valueOf(i.value());
+                this.isLong = true;
+                this.longValue = i.value();
+            } else {
+                this.decimal = ((DecimalValue) literal).value();
+                this.isLong = false;
+                this.longValue = 0;
+            }
+        }
+
+        @Override
+        public boolean test(Value value) {
+            if (value instanceof IntegerValue i) {
+                return holds(op, isLong ? Long.compare(i.value(), longValue)
+                        : BigDecimal.valueOf(i.value()).compareTo(decimal));
+            }
+            if (value instanceof DecimalValue d) {
+                return holds(op, d.value().compareTo(decimal));
+            }
+            return false;
+        }
+    }
+
+    /** dateTime values compared as instants; a date-time stored as text is parsed (a tolerance, not the hot path). */
+    private record DateTimeTest(CompareOperator op, Instant literal) implements ValueTest {
+        @Override
+        public boolean test(Value value) {
+            if (value instanceof DateTimeValue d) {
+                return holds(op, d.value().compareTo(literal));
+            }
+            if (value instanceof StringValue s) {
+                Instant instant = parseDateTime(s.value());
+                return instant != null && holds(op, instant.compareTo(literal));
+            }
+            return false;
+        }
+    }
+
+    /** The filter of a value path on one element; a simple element is seen as {@code {"value": element}}. */
+    record ElementTest(FilterEvaluator.Node filter) implements ValueTest {
+        @Override
+        public boolean test(Value value) {
+            return filter.test(FilterEvaluator.asElement(value));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * SCIM protocol messages (RFC 7644 §3): ListResponse, Error, Bulk request and response, and the
+ * discovery documents built from schema definitions. The PATCH message is
+ * {@link org.provisio.scim.patch.PatchRequest}; the search message is
+ * {@link org.provisio.scim.query.SearchRequest}.
+ */
+package org.provisio.scim.message;

@@ -1,0 +1,52 @@
+package org.provisio.scim.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.provisio.scim.Json;
+import org.provisio.scim.path.AttributePath;
+import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.schema.SchemaValidator;
+
+/** {@code sortBy} / {@code sortOrder} (RFC 7644 §3.4.2.3). */
+class SortingTest {
+    private static final String U = "'schemas':['urn:ietf:params:scim:schemas:core:2.0:User']";
+
+    private static List<ComplexValue> users() {
+        SchemaValidator v = new SchemaValidator(ResourceSchema.user());
+        List<ComplexValue> out = new ArrayList<>();
+        for (String json : List.of(
+                "{" + U + ",'userName':'carol','name':{'familyName':'Zeta'},'emails':[{'value':'z@x','type':'home'},"
+                        + "{'value':'a@x','type':'work','primary':true}]}",
+                "{" + U + ",'userName':'Alice','emails':[{'value':'m@x'}],'title':'b'}",
+                "{" + U + ",'userName':'bob','name':{'familyName':'alpha'},'title':'A'}",
+                "{" + U + ",'userName':'dave','name':{'familyName':'Beta'},'emails':[{'value':'b@x'}],'title':'c'}")) {
+            ComplexValue c = v.validate(Json.obj(json));
+            out.add(c.with("id", org.provisio.scim.resource.StringValue.of(c.getText("userName").orElseThrow())));
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "userName|ascending|Alice,bob,carol,dave",
+            "userName|descending|dave,carol,bob,Alice",
+            "USERNAME|ascending|Alice,bob,carol,dave",
+            "name.familyName|ascending|bob,dave,carol,Alice",
+            "name.familyName|descending|Alice,carol,dave,bob",
+            "emails|ascending|carol,dave,Alice,bob",
+            "emails.value|ascending|carol,dave,Alice,bob",
+            "title|ascending|bob,Alice,dave,carol",
+            "urn:ietf:params:scim:schemas:core:2.0:User:userName|ascending|Alice,bob,carol,dave"})
+    void sortsCaseInsensitivelyByPrimaryValueWithMissingLast(String sortBy, String order, String expected) {
+        List<ComplexValue> sorted = new ArrayList<>(users());
+        sorted.sort(Sorting.comparator(AttributePath.parse(sortBy), SortOrder.fromName(order).orElseThrow(),
+                ResourceSchema.user()));
+        assertThat(sorted).extracting(c -> c.getText("userName").orElseThrow())
+                .containsExactly(expected.split(","));
+    }
+}
