@@ -30,7 +30,7 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
 
         @Override
         public String toString() {
-            return "(" + left + " and " + right + ")";
+            return FilterLiterals.chain(this);
         }
     }
 
@@ -43,7 +43,7 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
 
         @Override
         public String toString() {
-            return "(" + left + " or " + right + ")";
+            return FilterLiterals.chain(this);
         }
     }
 

@@ -20,17 +20,20 @@ import org.provisio.scim.schema.ResourceSchema;
  * resources does not allocate: literals are converted and paths resolved at compile time.
  *
  * <pre>{@code
- * Predicate<ComplexValue> p = FilterEvaluator.compile(Filter.parse("emails[type eq \"work\"]"), ResourceSchema.user());
+ * Predicate<ComplexValue> p = FilterEvaluator.compile(
+ *         Filter.parse("emails[type eq \"work\"]"), ResourceSchema.user());
  * users.stream().filter(p)...
  * }</pre>
  *
  * <p>Semantics (RFC 7644 §3.4.2.2):
  * <ul>
  *   <li>Each path is resolved through the {@link ResourceSchema}; strings compare case-insensitively
- *       unless the attribute is {@code caseExact} ({@code id}, {@code externalId}, {@code meta.version}...).
+ *       unless the attribute is {@code caseExact} ({@code id}, {@code externalId},
+ *       {@code meta.version}...).
  *       {@code gt}/{@code ge}/{@code lt}/{@code le} on strings are lexicographic.</li>
  *   <li>{@code dateTime} attributes compare as instants; {@code integer} and {@code decimal} numerically;
- *       {@code boolean} only with {@code eq}/{@code ne} (a boolean stored as the string {@code "True"} is tolerated).</li>
+ *       {@code boolean} only with {@code eq}/{@code ne} (a boolean stored as the string {@code "True"} is
+ *       tolerated).</li>
  *   <li>An attribute no schema defines is not an error: it is compared by the type of the literal, strings
  *       case-insensitively, against whatever the resource holds under that name.</li>
  *   <li>A multi-valued attribute matches if any of its values matches. A complex attribute compared without
@@ -45,9 +48,10 @@ import org.provisio.scim.schema.ResourceSchema;
  *       ({@code x eq null} is {@code not (x pr)}) and {@code ne null} is {@code x pr}.</li>
  *   <li>Comparisons the RFC forbids are {@code invalidFilter} errors at compile time: {@code gt}/{@code ge}/
  *       {@code lt}/{@code le} on {@code boolean} or {@code binary} attributes or with a {@code boolean} or
- *       {@code null} literal, an ordering comparison of a {@code dateTime} with a literal that is not an
- *       {@code xsd:dateTime}, {@code co}/{@code sw}/{@code ew} on numbers or booleans or with a non-string
- *       literal. An {@code eq} whose literal cannot have the attribute's type simply never matches.</li>
+ *       {@code null} literal; any comparison of a {@code dateTime} with a literal that is not an
+ *       {@code xsd:dateTime} string; {@code co}/{@code sw}/{@code ew} on numbers, booleans or dateTimes or with a
+ *       non-string literal. Otherwise an {@code eq} whose literal cannot have the attribute's type (for example
+ *       {@code userName eq 5}) simply never matches.</li>
  * </ul>
  */
 public final class FilterEvaluator {
@@ -154,7 +158,8 @@ public final class FilterEvaluator {
                 leaf = leaf.subAttribute("value").orElse(null);
             }
             if (op == CompareOperator.NE) {
-                return new NoneOf(new Any(accessor, ValueMatchers.of(leaf, CompareOperator.EQ, literal, compare), true));
+                ValueMatchers.ValueTest equal = ValueMatchers.of(leaf, CompareOperator.EQ, literal, compare);
+                return new NoneOf(new Any(accessor, equal, true));
             }
             return new Any(accessor, ValueMatchers.of(leaf, op, literal, compare), true);
         }
@@ -208,7 +213,10 @@ public final class FilterEvaluator {
             this.definition = definition;
         }
 
-        /** Whether {@code test} holds for any value at this path; {@code implicitValue} compares complex values by their {@code value}. */
+        /**
+         * Whether {@code test} holds for any value at this path; with {@code implicitValue} a complex value is
+         * tested through its {@code value} sub-attribute.
+         */
         boolean any(ComplexValue root, ValueMatchers.ValueTest test, boolean implicitValue) {
             ComplexValue owner = root;
             if (container != null) {
@@ -332,7 +340,7 @@ public final class FilterEvaluator {
         }
     }
 
-    /** Used by {@link ValueMatchers.ElementTest}: a simple element of a value path behaves as {@code {"value": element}}. */
+    /** A simple element of a value path behaves as {@code {"value": element}}. */
     static ComplexValue asElement(Value value) {
         return value instanceof ComplexValue complex ? complex : ComplexValue.of("value", value);
     }

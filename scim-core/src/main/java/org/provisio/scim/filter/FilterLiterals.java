@@ -1,6 +1,8 @@
 package org.provisio.scim.filter;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.provisio.scim.resource.BinaryValue;
 import org.provisio.scim.resource.BooleanValue;
 import org.provisio.scim.resource.ComplexValue;
@@ -48,6 +50,28 @@ final class FilterLiterals {
             throw new IllegalArgumentException("a filter compares with a simple value, not " + value);
         }
         throw new IllegalArgumentException("unknown value " + value);
+    }
+
+    /**
+     * Writes {@code and}/{@code or} in parentheses, a left-deep chain of the same operator without inner
+     * parentheses: {@code And(And(a, b), c)} is {@code (a and b and c)}, not {@code ((a and b) and c)}. The
+     * parser reads it back as the same tree (both operators are left-associative), and a long chain does not
+     * turn into nesting deeper than the parser accepts.
+     */
+    static String chain(Filter filter) {
+        Class<?> kind = filter.getClass();
+        String keyword = filter instanceof Filter.And ? " and " : " or ";
+        List<Filter> rights = new ArrayList<>();
+        Filter current = filter;
+        while (current.getClass() == kind) {
+            rights.add(current instanceof Filter.And and ? and.right() : ((Filter.Or) current).right());
+            current = current instanceof Filter.And and ? and.left() : ((Filter.Or) current).left();
+        }
+        StringBuilder sb = new StringBuilder().append('(').append(current);
+        for (int i = rights.size() - 1; i >= 0; i--) {
+            sb.append(keyword).append(rights.get(i));
+        }
+        return sb.append(')').toString();
     }
 
     private static String decimal(BigDecimal value) {

@@ -262,7 +262,10 @@ final class FilterParser {
         return (char) code;
     }
 
-    /** A JSON number (RFC 8259 §6): an integer becomes an {@link IntegerValue}, anything else a {@link DecimalValue}. */
+    /**
+     * A JSON number (RFC 8259 §6): an integer becomes an {@link IntegerValue} (a {@link DecimalValue} beyond
+     * the range of {@code long}), anything else a {@link DecimalValue}.
+     */
     private Value number() {
         int start = pos;
         if (peek() == '-') {

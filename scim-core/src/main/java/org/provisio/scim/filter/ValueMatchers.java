@@ -74,10 +74,13 @@ final class ValueMatchers {
         };
     }
 
-    /** An attribute no schema defines: the literal's type decides, strings compare case-insensitively. */
+    /**
+     * An attribute no schema defines: the literal's type decides. A string literal compares case-insensitively
+     * with the text of whatever simple value is there ({@code loginCount eq "7"} matches the integer 7).
+     */
     private static ValueTest byLiteral(CompareOperator op, Value literal, Filter.Compare source) {
         if (literal instanceof StringValue s) {
-            return new TextTest(op, s.value(), false);
+            return new AnyTextTest(op, s.value());
         }
         if (literal instanceof BooleanValue b) {
             requireEquality(op, "boolean values", source);
@@ -89,19 +92,15 @@ final class ValueMatchers {
         return new NumberTest(op, literal);
     }
 
+    /** A dateTime compares only with an {@code xsd:dateTime} string, as an instant; all else is a client mistake. */
     private static ValueTest dateTime(CompareOperator op, Value literal, Filter.Compare source) {
-        if (!(literal instanceof StringValue s)) {
-            return incompatible(op, source);
-        }
         if (isSubstring(op)) {
-            return new DateTextTest(op, s.value());
+            throw invalid("dateTime attributes cannot be compared with '" + op.keyword() + "'", source);
         }
-        Instant instant = parseDateTime(s.value());
+        Instant instant = literal instanceof StringValue s ? parseDateTime(s.value()) : null;
         if (instant == null) {
-            if (op == CompareOperator.EQ) {
-                return NEVER;
-            }
-            throw invalid("'" + s.value() + "' is not an xsd:dateTime", source);
+            throw invalid("a dateTime attribute compares with an xsd:dateTime string such as \"2011-05-13T04:42:34Z\"",
+                    source);
         }
         return new DateTimeTest(op, instant);
     }
@@ -242,11 +241,11 @@ final class ValueMatchers {
         }
     }
 
-    /** {@code co}/{@code sw}/{@code ew} on a dateTime: against its text, case-insensitively. */
-    private record DateTextTest(CompareOperator op, String literal) implements ValueTest {
+    /** Strings compared case-insensitively with the text of any simple value: for attributes no schema defines. */
+    private record AnyTextTest(CompareOperator op, String literal) implements ValueTest {
         @Override
         public boolean test(Value value) {
-            String text = value instanceof DateTimeValue || value instanceof StringValue ? value.asText() : null;
+            String text = value.asText();
             return text != null && textMatches(op, text, literal, false);
         }
     }

@@ -29,7 +29,10 @@ public final class PathParser {
     private PathParser() {
     }
 
-    /** Parses an {@code attrPath} such as {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}. */
+    /**
+     * Parses an {@code attrPath} such as
+     * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}.
+     */
     public static AttributePath parseAttributePath(String text) {
         checkLength(text);
         int start = skipSpace(text, 0);

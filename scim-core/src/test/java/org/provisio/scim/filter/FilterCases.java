@@ -441,7 +441,13 @@ final class FilterCases {
         c.add(bad("urn:ietf:params:scim:schemas:core:2.0:User:1a pr", 43));
         c.add(bad("$refs pr", 0));
         c.add(bad("\"userName\" eq \"x\"", 0));
-        // limits
+        c.addAll(limits());
+        return c;
+    }
+
+    /** Filters beyond the hardening limits: {@link FilterParser#MAX_LENGTH} and {@link FilterParser#MAX_DEPTH}. */
+    static List<Invalid> limits() {
+        List<Invalid> c = new ArrayList<>();
         c.add(bad("x".repeat(FilterParser.MAX_LENGTH + 1), FilterParser.MAX_LENGTH));
         c.add(bad("(".repeat(100_000), FilterParser.MAX_LENGTH));
         c.add(bad("(".repeat(FilterParser.MAX_DEPTH + 1) + "a pr" + ")".repeat(FilterParser.MAX_DEPTH + 1),
