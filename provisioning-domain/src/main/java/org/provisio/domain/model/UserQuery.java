@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.provisio.scim.filter.Filter;
 import org.provisio.scim.path.AttributePath;
+import org.provisio.scim.query.SortOrder;
 
 /**
  * A SCIM query over a tenant's users (RFC 7644 §3.4.2): an optional filter evaluated over the
@@ -12,18 +13,22 @@ import org.provisio.scim.path.AttributePath;
  */
 public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageRequest page) {
 
-    /** {@code sortBy} and {@code sortOrder}. */
-    public record Sort(AttributePath by, boolean descending) {
+    /**
+     * {@code sortBy} and {@code sortOrder}, with the semantics of scim-core's {@code Sorting}:
+     * missing values last when ascending, first when descending, ties broken by {@code id}.
+     */
+    public record Sort(AttributePath by, SortOrder order) {
         public Sort {
             Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(order, "order");
         }
 
         public static Sort ascending(AttributePath by) {
-            return new Sort(by, false);
+            return new Sort(by, SortOrder.ASCENDING);
         }
 
         public static Sort descending(AttributePath by) {
-            return new Sort(by, true);
+            return new Sort(by, SortOrder.DESCENDING);
         }
     }
 

@@ -157,7 +157,7 @@ final class Kernel {
     void afterStateChange(User before, User after, Actor actor, Instant at) {
         UserState from = before.state();
         UserState to = after.state();
-        if (from.status() == to.status() && from.equals(to)) {
+        if (from.equals(to)) {
             return;
         }
         if (to instanceof Suspended) {

@@ -2,6 +2,7 @@ package org.provisio.domain.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.Active;
 import org.provisio.domain.model.Actor;
@@ -60,7 +61,7 @@ final class LifecycleService implements AcceptInvitation, ResendInvitation, Rest
             k.store(activated, user.version());
             k.store.invitations().update(invitation.accept(now));
             k.audit(activated, new Actor.Invitee(user.id()), AuditAction.USER_ACTIVATED, now, "invitation:" + invitation.id());
-            k.emit(activated, OutboxMessage.Kind.ACTIVATED, now, java.util.Map.of());
+            k.emit(activated, OutboxMessage.Kind.ACTIVATED, now, Map.of());
             return new Accepted(k.view(activated));
         });
     }

@@ -1,0 +1,5 @@
+package javax.ws.archstub;
+
+/** Stands in for a class of {@code javax.ws} so that architecture rules can be shown to catch it. */
+public final class Stub {
+}

@@ -1,0 +1,7 @@
+package org.provisio.adapters.jdbc.archfixture;
+
+/** Breaks the adapter rules: it sees the other adapter and the server. */
+public class BadJdbcClass {
+    org.provisio.adapters.memory.archfixture.BadMemoryClass memory;
+    org.provisio.server.archfixture.ServerClass server;
+}

@@ -1,0 +1,69 @@
+package org.provisio.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/** The rules of DESIGN.md ("Modules and the dependency rule"), with the packages each one names. */
+final class ArchitectureRules {
+    static final String DOMAIN = "org.provisio.domain..";
+    static final String SCIM = "org.provisio.scim..";
+    static final String SCIM_JSON = "org.provisio.scim.json..";
+    static final String MEMORY = "org.provisio.adapters.memory..";
+    static final String JDBC = "org.provisio.adapters.jdbc..";
+    static final String SERVER = "org.provisio.server..";
+
+    static final ArchRule CORE_IS_FREE_OF_INFRASTRUCTURE = noClasses()
+            .that().resideInAnyPackage(DOMAIN, SCIM)
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.ws..", "java.sql..",
+                    "javax.sql..", "org.glassfish..", "com.zaxxer..", "org.flywaydb..")
+            .as("the domain and scim-core see no Jakarta, JAX-RS, JDBC, Jersey, Grizzly, Hikari or Flyway");
+
+    static final ArchRule DOMAIN_SEES_NO_JACKSON = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .as("the domain sees no Jackson");
+
+    static final ArchRule SCIM_USES_JACKSON_ONLY_IN_ITS_CODEC = noClasses()
+            .that().resideInAPackage(SCIM).and().resideOutsideOfPackage(SCIM_JSON)
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .as("scim-core uses Jackson only in org.provisio.scim.json");
+
+    static final ArchRule MEMORY_ADAPTER_STANDS_ALONE = noClasses()
+            .that().resideInAPackage(MEMORY)
+            .should().dependOnClassesThat().resideInAnyPackage(JDBC, SERVER)
+            .as("the memory adapter sees neither the JDBC adapter nor the server");
+
+    static final ArchRule JDBC_ADAPTER_STANDS_ALONE = noClasses()
+            .that().resideInAPackage(JDBC)
+            .should().dependOnClassesThat().resideInAnyPackage(MEMORY, SERVER)
+            .as("the JDBC adapter sees neither the memory adapter nor the server");
+
+    static final ArchRule ONLY_THE_SERVER_SEES_HTTP = noClasses()
+            .that().resideOutsideOfPackage(SERVER)
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws..", "javax.ws..", "org.glassfish..")
+            .as("only the reference server sees JAX-RS, Jersey and Grizzly");
+
+    static final ArchRule ARROWS_POINT_INWARD = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("scim-core").definedBy(SCIM)
+            .layer("domain").definedBy(DOMAIN)
+            .layer("adapters").definedBy("org.provisio.adapters..")
+            .layer("server").definedBy(SERVER)
+            .whereLayer("server").mayNotBeAccessedByAnyLayer()
+            .whereLayer("adapters").mayOnlyBeAccessedByLayers("server")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("adapters", "server")
+            .whereLayer("scim-core").mayOnlyBeAccessedByLayers("domain", "adapters", "server")
+            .as("arrows point inward: server -> adapters -> domain -> scim-core");
+
+    static final List<ArchRule> ALL = List.of(CORE_IS_FREE_OF_INFRASTRUCTURE, DOMAIN_SEES_NO_JACKSON,
+            SCIM_USES_JACKSON_ONLY_IN_ITS_CODEC, MEMORY_ADAPTER_STANDS_ALONE, JDBC_ADAPTER_STANDS_ALONE,
+            ONLY_THE_SERVER_SEES_HTTP, ARROWS_POINT_INWARD);
+
+    /** Every package some rule names; each must hold production classes, or that rule could never fail. */
+    static final List<String> NAMED_PACKAGES = List.of(DOMAIN, SCIM, SCIM_JSON, MEMORY, JDBC, SERVER);
+
+    private ArchitectureRules() {
+    }
+}

@@ -1,0 +1,134 @@
+package org.provisio.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.provisio.domain.model.Active;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.AuditAction;
+import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.model.Credential;
+import org.provisio.domain.model.Group;
+import org.provisio.domain.model.GroupId;
+import org.provisio.domain.model.Invitation;
+import org.provisio.domain.model.InvitationId;
+import org.provisio.domain.model.InvitationTtl;
+import org.provisio.domain.model.OutboxMessage;
+import org.provisio.domain.model.PageRequest;
+import org.provisio.domain.model.SecretHash;
+import org.provisio.domain.model.Tenant;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.TokenId;
+import org.provisio.domain.model.User;
+import org.provisio.domain.model.UserName;
+import org.provisio.domain.port.WriteOutcome;
+
+/** The contract of {@link org.provisio.domain.port.UnitOfWork}: all of a unit's writes, or none. */
+public abstract class UnitOfWorkContract extends StoreContract {
+    private User kept;
+    private User doomed;
+    private Group group;
+    private Invitation invitation;
+
+    /** Thrown by the work to make it fail. */
+    private static final class Boom extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Boom() {
+            super("boom", null, false, false);
+        }
+    }
+
+    @BeforeEach
+    void seed() {
+        kept = user("kept");
+        doomed = user("doomed");
+        store.users().add(kept);
+        store.users().add(doomed);
+        group = Group.create(GroupId.of("g1"), tenant, "Group", Optional.empty(), Set.of(kept.id(), doomed.id()), T0);
+        store.groups().add(group);
+        invitation = Invitation.issue(InvitationId.of("inv-1"), tenant, kept.id(), SecretHash.of("tok"), T0,
+                InvitationTtl.DEFAULT);
+        store.invitations().add(invitation);
+    }
+
+    /** Writes to every port. */
+    private void writeEverywhere() {
+        store.tenants().add(new Tenant(TenantId.of("new-tenant"), "New", T0));
+        store.credentials().add(Credential.issued(TokenId.of("tok-1"), tenant, SecretHash.of("s"), T0));
+        store.users().add(user("fresh"));
+        User updated = kept.withAttributes(UserName.of("renamed"), Optional.empty(), kept.profile(), T0)
+                .withState(new Active(T0), T0);
+        assertThat(store.users().update(updated, kept.version())).isEqualTo(WriteOutcome.WRITTEN);
+        store.users().delete(tenant, doomed.id());
+        store.groups().removeMemberEverywhere(tenant, doomed.id(), T0);
+        store.invitations().update(invitation.accept(T0));
+        store.invitations().deleteAllFor(tenant, kept.id());
+        store.outbox().append(new OutboxMessage("m-1", tenant, kept.id(), OutboxMessage.Kind.ACTIVATED, T0, Map.of()));
+        store.auditLog().append(new AuditEntry("a-1", tenant, Actor.admin(), AuditAction.USER_ACTIVATED, "user:kept",
+                T0, ""));
+    }
+
+    @Test
+    void anExceptionUndoesEveryWriteOfTheUnit() {
+        Boom boom = new Boom();
+
+        assertThatThrownBy(() -> store.unitOfWork().inTransaction(() -> {
+            writeEverywhere();
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(store.tenants().find(TenantId.of("new-tenant"))).isEmpty();
+        assertThat(store.credentials().find(TokenId.of("tok-1"))).isEmpty();
+        assertThat(store.users().findByUserName(tenant, UserName.of("fresh"))).isEmpty();
+        assertThat(store.users().findByUserName(tenant, UserName.of("renamed"))).isEmpty();
+        assertThat(store.users().find(tenant, kept.id())).contains(kept);
+        assertThat(store.users().findByUserName(tenant, UserName.of("kept"))).contains(kept);
+        assertThat(store.users().find(tenant, doomed.id())).contains(doomed);
+        assertThat(store.groups().find(tenant, group.id())).contains(group);
+        assertThat(store.invitations().findByTokenHash(SecretHash.of("tok"))).contains(invitation);
+        assertThat(store.outbox().claim(10, T0, Duration.ofMinutes(1))).isEmpty();
+        assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).isEmpty();
+        assertThat(store.users().add(user("fresh"))).isEqualTo(WriteOutcome.WRITTEN);
+    }
+
+    @Test
+    void aCompletedUnitKeepsEveryWriteAndReturnsItsResult() {
+        String result = store.unitOfWork().inTransaction(() -> {
+            writeEverywhere();
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(store.tenants().find(TenantId.of("new-tenant"))).isPresent();
+        assertThat(store.users().findByUserName(tenant, UserName.of("renamed"))).isPresent();
+        assertThat(store.users().find(tenant, doomed.id())).isEmpty();
+        assertThat(store.groups().find(tenant, group.id()).get().members()).containsExactly(kept.id());
+        assertThat(store.invitations().findByTokenHash(SecretHash.of("tok"))).isEmpty();
+        assertThat(store.outbox().claim(10, T0, Duration.ofMinutes(1))).hasSize(1);
+        assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).hasSize(1);
+    }
+
+    @Test
+    void aNestedUnitJoinsTheOuterOneAndFailsWithIt() {
+        assertThatThrownBy(() -> store.unitOfWork().run(() -> {
+            store.unitOfWork().run(() -> store.users().add(user("inner")));
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+
+        assertThat(store.users().findByUserName(tenant, UserName.of("inner"))).isEmpty();
+    }
+
+    @Test
+    void writesOutsideAUnitApplyAtOnce() {
+        store.users().add(user("solo"));
+
+        assertThat(store.users().findByUserName(tenant, UserName.of("solo"))).isPresent();
+    }
+}
