@@ -41,6 +41,8 @@ public enum ScimErrorType {
     METHOD_NOT_ALLOWED(null, 405),
     /** The service provider refused a resource because of a state conflict other than uniqueness. */
     CONFLICT(null, 409),
+    /** The thing existed but is no longer available, such as an expired invitation link. */
+    GONE(null, 410),
     /** {@code If-Match} named a version that is no longer current. */
     PRECONDITION_FAILED(null, 412),
     /** The request body exceeds {@code maxPayloadSize}. */

@@ -116,6 +116,11 @@ final class FilterParser {
         if (!atEnd() && peek() == '[') {
             return valuePath(path);
         }
+        return comparison(path);
+    }
+
+    /** The operator and value after an attribute path: {@code pr}, or {@code op compValue}. */
+    private Filter comparison(AttributePath path) {
         skipSpace();
         if (atEnd()) {
             throw error("expected an operator after '" + path + "'");
@@ -142,6 +147,13 @@ final class FilterParser {
         return new Filter.Compare(path, op.get(), value());
     }
 
+    /**
+     * {@code attr[filter]}, and the form Microsoft Entra ID and its SCIM validator send to match on a
+     * work email, {@code emails[type eq "work"].value eq "x"}. RFC 7644's filter grammar has no
+     * {@code valuePath.subAttr}, but its meaning is unambiguous: one element that satisfies both
+     * the bracketed filter and the comparison, i.e. {@code emails[type eq "work" and value eq "x"]};
+     * that is the AST it parses to.
+     */
     private Filter valuePath(AttributePath path) {
         if (inValuePath) {
             throw error("value paths cannot be nested");
@@ -155,7 +167,25 @@ final class FilterParser {
         inValuePath = false;
         depth--;
         if (!atEnd() && peek() == '.') {
-            throw error("a sub-attribute after a value path is only allowed in PATCH paths");
+            if (path.hasSubAttribute()) {
+                throw error("'" + path + "' already has a sub-attribute");
+            }
+            pos++;
+            int start = pos;
+            while (!atEnd() && !isDelimiter(peek())) {
+                pos++;
+            }
+            String sub = text.substring(start, pos);
+            if (sub.isEmpty() || sub.contains(".") || sub.contains(":")) {
+                throw ScimException.invalidFilter("expected a sub-attribute name after ']. '", start);
+            }
+            AttributePath subPath;
+            try {
+                subPath = AttributePath.parse(sub);
+            } catch (ScimException e) {
+                throw ScimException.invalidFilter(e.detail(), start + e.position().orElse(0));
+            }
+            return new Filter.ValuePath(path, new Filter.And(inner, comparison(subPath)));
         }
         return new Filter.ValuePath(path, inner);
     }

@@ -239,6 +239,10 @@ public final class SchemaValidator {
         if (value instanceof ComplexValue || value instanceof MultiValue) {
             throw ScimException.invalidValue("\"" + label + "\" must be a single " + def.type().schemaName());
         }
+        if (value == NullValue.INSTANCE) {
+            // [null] for a single-valued attribute: null only means "unassigned" as the attribute's own value.
+            throw ScimException.invalidValue("\"" + label + "\" must be a " + def.type().schemaName() + ", not null");
+        }
         String text = value.asText();
         switch (def.type()) {
             case STRING:

@@ -288,6 +288,13 @@ final class FilterCases {
         c.add(ok("groups[$ref pr]", vp("groups", pr("$ref"))));
         c.add(ok("members.$ref co \"/Users/\"", co("members.$ref", "/Users/")));
         c.add(ok("my-attr_2 pr", pr("my-attr_2")));
+        // Entra ID's matching filter: valuePath.subAttr compared, read as one element satisfying both.
+        c.add(ok("emails[type eq \"work\"].value eq \"x\"", vp("emails", and(eq("type", "work"), eq("value", "x")))));
+        c.add(ok("emails[type eq \"work\"].value eq \"user@contoso.com\"",
+                vp("emails", and(eq("type", "work"), eq("value", "user@contoso.com")))));
+        c.add(ok("emails[TYPE eq \"work\"].Value co \"@example.com\"",
+                vp("emails", and(eq("TYPE", "work"), cmp("Value", CompareOperator.CO, s("@example.com"))))));
+        c.add(ok("addresses[type eq \"work\"].postalCode pr", vp("addresses", and(eq("type", "work"), pr("postalCode")))));
         c.add(ok("A pr", pr("A")));
         c.add(ok("USERNAME EQ \"x\"", eq("USERNAME", "x")));
         c.add(ok("notes pr", pr("notes")));
@@ -422,7 +429,9 @@ final class FilterCases {
         c.add(bad("emails[]", 7));
         c.add(bad("emails[type[value pr]]", 11));
         c.add(bad("emails[type eq \"work\" and ims[value pr]]", 29));
-        c.add(bad("emails[type eq \"work\"].value eq \"x\"", 22));
+        c.add(bad("emails[type eq \"work\"].value.x eq \"x\"", 23));
+        c.add(bad("emails[type eq \"work\"]. eq \"x\"", 23));
+        c.add(bad("emails[type eq \"work\"].value", 28));
         c.add(bad("emails[type eq \"work\"] eq \"x\"", 23));
         c.add(bad("[type eq \"work\"]", 0));
         // attribute names

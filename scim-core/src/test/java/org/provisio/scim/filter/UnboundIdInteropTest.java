@@ -54,7 +54,13 @@ class UnboundIdInteropTest {
     /** Filters Provisio accepts and UnboundID rejects. */
     private static final Set<String> MORE_TOLERANT_THAN_UNBOUNDID = Set.of(
             // RFC 5234 §2.3: ABNF literal strings ("true", "false", "null") are case-insensitive.
-            "active eq True", "active eq FALSE", "title EQ NULL", "title eq Null");
+            "active eq True", "active eq FALSE", "title EQ NULL", "title eq Null",
+            // Microsoft Entra ID and its SCIM validator match users with valuePath.subAttr filters, outside
+            // RFC 7644 §3.4.2.2's grammar; read as emails[type eq "work" and value eq "x"].
+            "emails[type eq \"work\"].value eq \"x\"",
+            "emails[type eq \"work\"].value eq \"user@contoso.com\"",
+            "emails[TYPE eq \"work\"].Value co \"@example.com\"",
+            "addresses[type eq \"work\"].postalCode pr");
 
     @Test
     void bothParsersAcceptTheValidTable() {

@@ -1,0 +1,275 @@
+package org.provisio.scim.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.provisio.scim.Json;
+import org.provisio.scim.error.ScimErrorType;
+import org.provisio.scim.error.ScimException;
+import org.provisio.scim.json.ScimJson;
+import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.resource.MultiValue;
+import org.provisio.scim.resource.Value;
+import org.provisio.scim.schema.CoreSchemas;
+
+/** The protocol messages of RFC 7644 §3 and the discovery documents of RFC 7643 §5–§7, value by value. */
+class MessagesTest {
+    private static final String BASE = "https://scim.example.com/v2";
+
+    private static ScimErrorType typeOf(Runnable r) {
+        try {
+            r.run();
+        } catch (ScimException e) {
+            return e.type();
+        }
+        throw new AssertionError("no ScimException");
+    }
+
+    // ---- ListResponse ------------------------------------------------------------------------
+
+    @Test
+    void listResponseCarriesCountsAndResources() {
+        ComplexValue a = Json.obj("{'id':'a','userName':'alice'}");
+        ComplexValue b = Json.obj("{'id':'b','userName':'bob'}");
+        ListResponse list = new ListResponse(12, 3, List.of(a, b));
+
+        assertThat(list.itemsPerPage()).isEqualTo(2);
+        assertThat(ScimJson.writeString(list.toJson())).isEqualTo(
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],"
+                        + "\"totalResults\":12,\"startIndex\":3,\"itemsPerPage\":2,"
+                        + "\"Resources\":[{\"id\":\"a\",\"userName\":\"alice\"},{\"id\":\"b\",\"userName\":\"bob\"}]}");
+    }
+
+    @Test
+    void emptyListResponseStillHasResources() {
+        assertThat(ScimJson.writeString(new ListResponse(0, 1, List.of()).toJson())).isEqualTo(
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],"
+                        + "\"totalResults\":0,\"startIndex\":1,\"itemsPerPage\":0,\"Resources\":[]}");
+    }
+
+    // ---- ErrorResponse -----------------------------------------------------------------------
+
+    @Test
+    void errorResponseHasStatusAsStringAndScimType() {
+        ErrorResponse e = ErrorResponse.of(ScimException.invalidFilter("unexpected ')' at position 14", 14));
+
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.scimType()).isEqualTo("invalidFilter");
+        assertThat(ScimJson.writeString(e.toJson())).isEqualTo(
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"400\","
+                        + "\"scimType\":\"invalidFilter\",\"detail\":\"unexpected ')' at position 14\"}");
+    }
+
+    @Test
+    void uniquenessIsAConflict() {
+        ComplexValue json = ErrorResponse.of(ScimException.uniqueness("userName is taken")).toJson();
+
+        assertThat(json.getText("status")).hasValue("409");
+        assertThat(json.getText("scimType")).hasValue("uniqueness");
+        assertThat(json.getText("detail")).hasValue("userName is taken");
+    }
+
+    @Test
+    void errorWithoutScimTypeOmitsIt() {
+        ErrorResponse e = ErrorResponse.of(ScimException.notFound("Resource 2819c223 not found"));
+
+        assertThat(e.optionalScimType()).isEmpty();
+        assertThat(ScimJson.writeString(e.toJson())).isEqualTo(
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"404\","
+                        + "\"detail\":\"Resource 2819c223 not found\"}");
+    }
+
+    @Test
+    void everyScimTypeKeepsItsStatus() {
+        assertThat(ErrorResponse.of(ScimException.mutability("x")).toJson().getText("status")).hasValue("400");
+        assertThat(ErrorResponse.of(ScimException.tooMany("x")).scimType()).isEqualTo("tooMany");
+        assertThat(ErrorResponse.of(ScimException.preconditionFailed("x")).toJson().getText("status")).hasValue("412");
+        assertThat(ErrorResponse.of(ScimException.notImplemented("x")).toJson().getText("status")).hasValue("501");
+        assertThat(ErrorResponse.of(ScimErrorType.INVALID_VERSION, "x").scimType()).isEqualTo("invalidVers");
+    }
+
+    // ---- BulkRequest -------------------------------------------------------------------------
+
+    private static final String BULK = "{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],"
+            + "'failOnErrors':1,'Operations':["
+            + "{'method':'post','path':'/Users','bulkId':'qwerty','data':{'userName':'alice'}},"
+            + "{'method':'PATCH','path':'/Users/b7c14771','version':'W/\\\"3694e05e9dff591\\\"',"
+            + "'data':{'Operations':[{'op':'remove','path':'nickName'}]}},"
+            + "{'method':'DELETE','path':'/Users/e9025315'}]}";
+
+    @Test
+    void bulkRequestReadsOperationsInOrder() {
+        BulkRequest bulk = BulkRequest.from(Json.obj(BULK), 10);
+
+        assertThat(bulk.failOnErrors()).isEqualTo(1);
+        assertThat(bulk.operations()).extracting(BulkOperation::method).containsExactly("POST", "PATCH", "DELETE");
+        BulkOperation post = bulk.operations().get(0);
+        assertThat(post.bulkId()).isEqualTo("qwerty");
+        assertThat(post.path()).isEqualTo("/Users");
+        assertThat(post.data().getText("userName")).hasValue("alice");
+        assertThat(bulk.operations().get(1).version()).isEqualTo("W/\"3694e05e9dff591\"");
+        assertThat(bulk.operations().get(2).data()).isNull();
+    }
+
+    @Test
+    void failOnErrorsDefaultsToZero() {
+        assertThat(BulkRequest.from(Json.obj("{'Operations':[]}"), 10).failOnErrors()).isZero();
+    }
+
+    @Test
+    void moreOperationsThanAllowedIsTooMany() {
+        assertThat(typeOf(() -> BulkRequest.from(Json.obj(BULK), 2))).isEqualTo(ScimErrorType.TOO_MANY);
+        assertThat(BulkRequest.from(Json.obj(BULK), 3).operations()).hasSize(3);
+    }
+
+    @Test
+    void malformedBulkRequests() {
+        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{}"), 10))).isEqualTo(ScimErrorType.INVALID_SYNTAX);
+        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':{}}"), 10)))
+                .isEqualTo(ScimErrorType.INVALID_SYNTAX);
+        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':['x']}"), 10)))
+                .isEqualTo(ScimErrorType.INVALID_SYNTAX);
+        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':[{'path':'/Users'}]}"), 10)))
+                .isEqualTo(ScimErrorType.INVALID_SYNTAX);
+        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':[{'method':'GET','path':'/Users'}]}"), 10)))
+                .isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(typeOf(() -> BulkRequest.from(
+                Json.obj("{'Operations':[{'method':'POST','path':'/Users','data':{}}]}"), 10)))
+                .isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':[{'method':'PUT','path':'/Users/1'}]}"), 10)))
+                .isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'failOnErrors':-1,'Operations':[]}"), 10)))
+                .isEqualTo(ScimErrorType.INVALID_VALUE);
+    }
+
+    // ---- Discovery ---------------------------------------------------------------------------
+
+    @Test
+    void userSchemaDocument() {
+        ComplexValue doc = Discovery.schema(CoreSchemas.USER, BASE);
+
+        assertThat(texts(doc.getMulti("schemas"))).containsExactly("urn:ietf:params:scim:schemas:core:2.0:Schema");
+        assertThat(doc.getText("id")).hasValue("urn:ietf:params:scim:schemas:core:2.0:User");
+        assertThat(doc.getText("name")).hasValue("User");
+        assertThat(doc.getText("description")).hasValue("User Account");
+        assertThat(doc.getComplex("meta").orElseThrow().getText("location"))
+                .hasValue(BASE + "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User");
+        assertThat(doc.getComplex("meta").orElseThrow().getText("resourceType")).hasValue("Schema");
+
+        ComplexValue userName = attribute(doc, "userName");
+        assertThat(userName.getText("type")).hasValue("string");
+        assertThat(userName.getText("multiValued")).hasValue("false");
+        assertThat(userName.getText("required")).hasValue("true");
+        assertThat(userName.getText("caseExact")).hasValue("false");
+        assertThat(userName.getText("mutability")).hasValue("readWrite");
+        assertThat(userName.getText("returned")).hasValue("default");
+        assertThat(userName.getText("uniqueness")).hasValue("server");
+
+        ComplexValue password = attribute(doc, "password");
+        assertThat(password.getText("mutability")).hasValue("writeOnly");
+        assertThat(password.getText("returned")).hasValue("never");
+
+        ComplexValue emails = attribute(doc, "emails");
+        assertThat(emails.getText("type")).hasValue("complex");
+        assertThat(emails.getText("multiValued")).hasValue("true");
+        List<Value> subs = emails.getMulti("subAttributes").values();
+        assertThat(subs).extracting(v -> ((ComplexValue) v).getText("name").orElseThrow())
+                .containsExactly("value", "display", "type", "primary");
+        ComplexValue type = (ComplexValue) subs.get(2);
+        assertThat(texts(type.getMulti("canonicalValues"))).containsExactly("work", "home", "other");
+
+        ComplexValue groups = attribute(doc, "groups");
+        assertThat(groups.getText("mutability")).hasValue("readOnly");
+        ComplexValue ref = (ComplexValue) groups.getMulti("subAttributes").get(1);
+        assertThat(ref.getText("name")).hasValue("$ref");
+        assertThat(ref.getText("type")).hasValue("reference");
+        assertThat(texts(ref.getMulti("referenceTypes"))).containsExactly("User", "Group");
+    }
+
+    @Test
+    void enterpriseExtensionSchemaDocument() {
+        ComplexValue doc = Discovery.schema(CoreSchemas.ENTERPRISE_USER, BASE);
+
+        assertThat(doc.getText("id")).hasValue("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+        assertThat(doc.getText("name")).hasValue("EnterpriseUser");
+        assertThat(doc.getMulti("attributes").values()).extracting(v -> ((ComplexValue) v).getText("name").orElseThrow())
+                .containsExactly("employeeNumber", "costCenter", "organization", "division", "department", "manager");
+        ComplexValue manager = attribute(doc, "manager");
+        assertThat(manager.getMulti("subAttributes").values())
+                .extracting(v -> ((ComplexValue) v).getText("name").orElseThrow())
+                .containsExactly("value", "$ref", "displayName");
+        ComplexValue displayName = (ComplexValue) manager.getMulti("subAttributes").get(2);
+        assertThat(displayName.getText("mutability")).hasValue("readOnly");
+    }
+
+    @Test
+    void userResourceTypeDocument() {
+        ComplexValue doc = Discovery.resourceType(CoreSchemas.USER_RESOURCE_TYPE, BASE);
+
+        assertThat(ScimJson.writeString(doc)).isEqualTo(
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:ResourceType\"],"
+                        + "\"id\":\"User\",\"name\":\"User\",\"endpoint\":\"/Users\",\"description\":\"User Account\","
+                        + "\"schema\":\"urn:ietf:params:scim:schemas:core:2.0:User\","
+                        + "\"schemaExtensions\":[{\"schema\":\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\","
+                        + "\"required\":false}],"
+                        + "\"meta\":{\"resourceType\":\"ResourceType\",\"location\":\"" + BASE + "/ResourceTypes/User\"}}");
+    }
+
+    @Test
+    void groupResourceTypeHasNoExtensions() {
+        ComplexValue doc = Discovery.resourceType(CoreSchemas.GROUP_RESOURCE_TYPE, BASE);
+
+        assertThat(doc.getText("endpoint")).hasValue("/Groups");
+        assertThat(doc.has("schemaExtensions")).isFalse();
+    }
+
+    // ---- ServiceProviderConfig ---------------------------------------------------------------
+
+    @Test
+    void serviceProviderConfigDocument() {
+        ComplexValue doc = new ServiceProviderConfig(true, 1000, 1_048_576, 200, "https://provisio.example/docs")
+                .toJson(BASE);
+
+        assertThat(texts(doc.getMulti("schemas")))
+                .containsExactly("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+        assertThat(doc.getText("documentationUri")).hasValue("https://provisio.example/docs");
+        assertThat(ScimJson.writeString(doc.getComplex("patch").orElseThrow())).isEqualTo("{\"supported\":true}");
+        assertThat(ScimJson.writeString(doc.getComplex("bulk").orElseThrow()))
+                .isEqualTo("{\"supported\":true,\"maxOperations\":1000,\"maxPayloadSize\":1048576}");
+        assertThat(ScimJson.writeString(doc.getComplex("filter").orElseThrow()))
+                .isEqualTo("{\"supported\":true,\"maxResults\":200}");
+        assertThat(ScimJson.writeString(doc.getComplex("changePassword").orElseThrow())).isEqualTo("{\"supported\":false}");
+        assertThat(ScimJson.writeString(doc.getComplex("sort").orElseThrow())).isEqualTo("{\"supported\":true}");
+        assertThat(ScimJson.writeString(doc.getComplex("etag").orElseThrow())).isEqualTo("{\"supported\":true}");
+        ComplexValue scheme = (ComplexValue) doc.getMulti("authenticationSchemes").get(0);
+        assertThat(scheme.getText("type")).hasValue("oauthbearertoken");
+        assertThat(scheme.getText("primary")).hasValue("true");
+        assertThat(doc.getComplex("meta").orElseThrow().getText("location")).hasValue(BASE + "/ServiceProviderConfig");
+    }
+
+    @Test
+    void bulkUnsupportedAdvertisesZeroOperations() {
+        ComplexValue doc = new ServiceProviderConfig(false, 1000, 1_048_576, 200, null).toJson(BASE);
+
+        assertThat(doc.has("documentationUri")).isFalse();
+        assertThat(ScimJson.writeString(doc.getComplex("bulk").orElseThrow()))
+                .isEqualTo("{\"supported\":false,\"maxOperations\":0,\"maxPayloadSize\":1048576}");
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static ComplexValue attribute(ComplexValue schemaDoc, String name) {
+        for (Value v : schemaDoc.getMulti("attributes").values()) {
+            ComplexValue a = (ComplexValue) v;
+            if (a.getText("name").orElseThrow().equals(name)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no attribute " + name);
+    }
+
+    private static List<String> texts(MultiValue m) {
+        return m.values().stream().map(Value::asText).toList();
+    }
+}
