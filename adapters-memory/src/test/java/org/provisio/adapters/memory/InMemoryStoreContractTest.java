@@ -10,6 +10,7 @@ import org.provisio.testkit.GroupsContract;
 import org.provisio.testkit.InvitationsContract;
 import org.provisio.testkit.LifecycleScenarios;
 import org.provisio.testkit.OutboxContract;
+import org.provisio.testkit.OutboxDispatchScenarios;
 import org.provisio.testkit.UnitOfWorkContract;
 import org.provisio.testkit.UserQueryContract;
 import org.provisio.testkit.UsersContract;
@@ -95,6 +96,14 @@ class InMemoryStoreContractTest {
 
     @Nested
     class CredentialUseCases extends CredentialScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    class OutboxDispatch extends OutboxDispatchScenarios {
         @Override
         protected Store createStore(Clock clock) {
             return newStore(clock);

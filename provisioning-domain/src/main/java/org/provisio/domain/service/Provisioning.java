@@ -6,11 +6,14 @@ import java.util.Objects;
 import org.provisio.domain.model.InvitationTtl;
 import org.provisio.domain.model.Retention;
 import org.provisio.domain.port.IdGenerator;
+import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.usecase.AcceptInvitation;
 import org.provisio.domain.usecase.AuthenticateCredential;
 import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.DeleteUser;
+import org.provisio.domain.usecase.DispatchOutbox;
+import org.provisio.domain.usecase.PatchUser;
 import org.provisio.domain.usecase.GetUser;
 import org.provisio.domain.usecase.IssueCredential;
 import org.provisio.domain.usecase.ListCredentials;
@@ -40,12 +43,16 @@ public final class Provisioning {
     private final CredentialService credentials;
     private final UserService users;
     private final LifecycleService lifecycle;
+    private final Kernel kernel;
+    private final PatchService patch;
 
     private Provisioning(Kernel kernel) {
         this.tenants = new TenantService(kernel);
         this.credentials = new CredentialService(kernel);
         this.users = new UserService(kernel);
         this.lifecycle = new LifecycleService(kernel);
+        this.kernel = kernel;
+        this.patch = new PatchService(users, users);
     }
 
     public static Builder builder(Store store) {
@@ -88,6 +95,10 @@ public final class Provisioning {
         return users;
     }
 
+    public PatchUser patchUser() {
+        return patch;
+    }
+
     public GetUser getUser() {
         return users;
     }
@@ -114,6 +125,11 @@ public final class Provisioning {
 
     public RestoreUser restoreUser() {
         return lifecycle;
+    }
+
+    /** The outbox dispatcher that delivers through {@code sender}. */
+    public DispatchOutbox dispatchOutbox(MessageSender sender) {
+        return new OutboxService(kernel, sender);
     }
 
     public PurgeExpiredUsers purgeExpiredUsers() {
