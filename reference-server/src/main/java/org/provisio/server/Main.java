@@ -1,0 +1,115 @@
+package org.provisio.server;
+
+import java.time.Clock;
+import org.provisio.adapters.memory.InMemoryStore;
+import org.provisio.domain.model.InvitationTtl;
+import org.provisio.domain.model.Retention;
+import org.provisio.domain.port.Store;
+import org.provisio.domain.service.Provisioning;
+import org.provisio.server.config.ConfigException;
+import org.provisio.server.config.ConfigLoader;
+import org.provisio.server.config.ServerConfig;
+import org.provisio.server.jobs.BackgroundJobs;
+import org.provisio.server.jobs.LoggingMessageSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * {@code java -jar provisio-server.jar}: reads the configuration, opens the store, starts the
+ * HTTP server and the background jobs, and on SIGTERM stops them in order, letting requests in
+ * flight finish. A bad configuration value stops start-up with one line naming the variable.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        ServerConfig config;
+        try {
+            config = ConfigLoader.fromEnvironment();
+        } catch (ConfigException e) {
+            System.err.println("provisio: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            Running running = start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "provisio-shutdown"));
+        } catch (RuntimeException e) {
+            LOG.error("Provisio could not start: {}", e.getMessage());
+            System.err.println("provisio: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Starts everything the configuration describes. */
+    static Running start(ServerConfig config) {
+        Store store = openStore(config);
+        Provisioning provisioning = Provisioning.builder(store)
+                .clock(Clock.systemUTC())
+                .retention(new Retention(config.retention()))
+                .invitationTtl(new InvitationTtl(config.invitationTtl()))
+                .build();
+        String adminToken = config.adminToken().orElseGet(() -> {
+            String token = AdminToken.loadOrCreate(AdminToken.FILE);
+            LOG.info("Admin token (PROVISIO_ADMIN_TOKEN not set) is in {} (readable only by its owner)",
+                    AdminToken.FILE.toAbsolutePath());
+            return token;
+        });
+        ProvisioFeature feature = ProvisioFeature.builder(provisioning, config.publicUrl())
+                .maxPayloadSize(config.maxPayloadSize())
+                .adminToken(adminToken)
+                .standalone()
+                .build();
+        BackgroundJobs jobs = new BackgroundJobs(provisioning.purgeExpiredUsers(), config.purgeInterval(),
+                provisioning.dispatchOutbox(new LoggingMessageSender(config.publicUrl())));
+        ProvisioServer server;
+        try {
+            server = ProvisioServer.start(feature, config.bind(), config.port());
+        } catch (RuntimeException e) {
+            jobs.close();
+            closeQuietly(store);
+            throw e;
+        }
+        LOG.info("Provisio is listening on {}:{}; public URL {}", config.bind(), server.port(), config.publicUrl());
+        LOG.info("Get SCIM credentials: curl -s -X POST -H 'Authorization: Bearer <admin token>' "
+                + "-H 'Content-Type: application/json' -d '{\"name\":\"Acme\"}' {}/admin/v1/tenants, then POST "
+                + "{}/admin/v1/tenants/<id>/credentials", config.publicUrl(), config.publicUrl());
+        return new Running(server, jobs, store);
+    }
+
+    private static Store openStore(ServerConfig config) {
+        if (config.inMemory()) {
+            LOG.warn("PROVISIO_DB_URL=memory: using the in-memory store; every user is lost when the server stops");
+            return InMemoryStore.create();
+        }
+        return StoreFactory.open(config);
+    }
+
+    private static void closeQuietly(Store store) {
+        if (store instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the store failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** A started server with its jobs and store, stopped in that order. */
+    record Running(ProvisioServer server, BackgroundJobs jobs, Store store) implements AutoCloseable {
+        @Override
+        public void close() {
+            LOG.info("Stopping: finishing requests in flight");
+            server.close();
+            jobs.close();
+            closeQuietly(store);
+            LOG.info("Stopped");
+        }
+    }
+}

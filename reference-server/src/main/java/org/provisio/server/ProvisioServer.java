@@ -1,0 +1,76 @@
+package org.provisio.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * Provisio on its own Grizzly HTTP server: a {@link ResourceConfig} with the
+ * {@link ProvisioFeature} registered by hand (no classpath scanning), started on one address.
+ * {@link #close()} stops accepting connections and lets requests in flight finish.
+ */
+public final class ProvisioServer implements AutoCloseable {
+    private static final long GRACE_SECONDS = 20;
+
+    private final HttpServer http;
+    private final URI baseUri;
+
+    private ProvisioServer(HttpServer http, URI baseUri) {
+        this.http = http;
+        this.baseUri = baseUri;
+    }
+
+    /** Starts serving {@code feature} on {@code bind:port} (port 0 picks a free one). */
+    public static ProvisioServer start(ProvisioFeature feature, String bind, int port) {
+        ResourceConfig app = application(feature);
+        URI uri = URI.create("http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + port + "/");
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, app, false);
+        try {
+            http.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        int actual = http.getListeners().iterator().next().getPort();
+        return new ProvisioServer(http, URI.create("http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
+                + actual + "/"));
+    }
+
+    /** The Jersey application of the reference server: the feature and nothing discovered. */
+    public static ResourceConfig application(ProvisioFeature feature) {
+        return new ResourceConfig()
+                .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                .property(CommonProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                .register(feature);
+    }
+
+    /** Where the server listens, e.g. {@code http://127.0.0.1:8080/}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.shutdownNow();
+        } catch (ExecutionException | TimeoutException e) {
+            http.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.provisio.server.http;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import org.provisio.scim.error.ScimErrorType;
+import org.provisio.scim.error.ScimException;
+import org.provisio.scim.json.ScimJson;
+import org.provisio.scim.resource.ComplexValue;
+
+/**
+ * Reads request bodies into {@link ComplexValue}s and writes them back, whatever JSON media type
+ * the client named ({@code application/scim+json}, {@code application/json}, or none). A body
+ * longer than the configured limit is refused with 413 before it is parsed.
+ */
+@Produces({"*/*"})
+@Consumes({"*/*"})
+public final class ComplexValueProvider implements MessageBodyReader<ComplexValue>, MessageBodyWriter<ComplexValue> {
+    private final long maxPayloadSize;
+
+    public ComplexValueProvider(long maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == ComplexValue.class;
+    }
+
+    @Override
+    public ComplexValue readFrom(Class<ComplexValue> type, Type genericType, Annotation[] annotations,
+                                 MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity)
+            throws IOException {
+        byte[] body = entity.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayloadSize + 1));
+        if (body.length > maxPayloadSize) {
+            throw tooLarge(maxPayloadSize);
+        }
+        return ScimJson.readObject(body);
+    }
+
+    static ScimException tooLarge(long max) {
+        return ScimException.of(ScimErrorType.PAYLOAD_TOO_LARGE,
+                "The request body is larger than the limit of " + max + " bytes");
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == ComplexValue.class;
+    }
+
+    @Override
+    public void writeTo(ComplexValue value, Class<?> type, Type genericType, Annotation[] annotations,
+                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) {
+        ScimJson.write(value, out);
+    }
+}

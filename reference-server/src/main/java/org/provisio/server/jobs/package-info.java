@@ -1,0 +1,2 @@
+/** The reference server's background jobs: retention purge and outbox dispatch. */
+package org.provisio.server.jobs;

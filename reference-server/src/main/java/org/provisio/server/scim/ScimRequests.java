@@ -1,0 +1,62 @@
+package org.provisio.server.scim;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Optional;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.Version;
+import org.provisio.scim.error.ScimException;
+import org.provisio.server.http.ScimAuthenticationFilter;
+
+/** Small translations from HTTP request parts to domain values, shared by the SCIM resources. */
+final class ScimRequests {
+    private ScimRequests() {
+    }
+
+    static Actor actor(ContainerRequestContext request) {
+        return (Actor) request.getProperty(ScimAuthenticationFilter.ACTOR_PROPERTY);
+    }
+
+    /** The tenant of the path; the authentication filter has already checked it. */
+    static TenantId tenant(String tenantId) {
+        return TenantId.of(tenantId);
+    }
+
+    /** A user id from the path; one that cannot be an id names no user: 404. */
+    static UserId userId(String id) {
+        try {
+            return UserId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw ScimException.notFound("User " + id + " not found");
+        }
+    }
+
+    /**
+     * The version named by {@code If-Match}: empty when absent or {@code *}; a value that names no
+     * version of ours can never match, so it is a 412.
+     */
+    static Optional<Version> ifMatch(String header) {
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return Optional.empty();
+        }
+        String first = header.split(",")[0].trim();
+        return Optional.of(Version.fromEtag(first).orElseThrow(() -> ScimException.preconditionFailed(
+                "If-Match " + first + " does not match the current version")));
+    }
+
+    /** Whether an {@code If-None-Match} header matches the current ETag (weak comparison, RFC 7232 §3.2). */
+    static boolean noneMatchHits(String header, String etag) {
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        String want = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String part : header.split(",")) {
+            String p = part.trim();
+            if (p.equals("*") || (p.startsWith("W/") ? p.substring(2) : p).equals(want)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,2 @@
+/** The SCIM endpoints of a tenant: Users, search, discovery. */
+package org.provisio.server.scim;

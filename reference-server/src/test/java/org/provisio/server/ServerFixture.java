@@ -1,0 +1,106 @@
+package org.provisio.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.provisio.adapters.memory.InMemoryStore;
+import org.provisio.domain.port.Store;
+import org.provisio.domain.service.Provisioning;
+import org.provisio.scim.json.ScimJson;
+import org.provisio.scim.resource.ComplexValue;
+
+/**
+ * A real reference server on a free loopback port, over a store of the test's choosing, with a
+ * tenant and a SCIM credential created through the admin API; and a small HTTP client for it.
+ */
+public final class ServerFixture implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    public final Store store;
+    public final Provisioning provisioning;
+    public final ProvisioServer server;
+    public final String base;
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final String tenantId;
+    public final String secret;
+
+    private ServerFixture(Store store, Clock clock, long maxPayloadSize) {
+        this.store = store;
+        this.provisioning = Provisioning.builder(store).clock(clock).build();
+        int port = freePort();
+        this.base = "http://127.0.0.1:" + port;
+        ProvisioFeature feature = ProvisioFeature.builder(provisioning, base)
+                .adminToken(ADMIN_TOKEN).maxPayloadSize(maxPayloadSize).standalone().build();
+        this.server = ProvisioServer.start(feature, "127.0.0.1", port);
+        ComplexValue tenant = json(send("POST", "/admin/v1/tenants", ADMIN_TOKEN, "{\"name\":\"Acme\"}"));
+        this.tenantId = tenant.getText("id").orElseThrow();
+        ComplexValue credential = json(send("POST", "/admin/v1/tenants/" + tenantId + "/credentials", ADMIN_TOKEN, null));
+        this.secret = credential.getText("secretToken").orElseThrow();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server over a fresh in-memory store and the system clock. */
+    public static ServerFixture inMemory() {
+        return new ServerFixture(InMemoryStore.create(), Clock.systemUTC(), 1_048_576);
+    }
+
+    public static ServerFixture with(Store store, Clock clock, long maxPayloadSize) {
+        return new ServerFixture(store, clock, maxPayloadSize);
+    }
+
+    /** The tenant's SCIM base path, e.g. {@code /scim/v2/<tenant>}. */
+    public String scim() {
+        return "/scim/v2/" + tenantId;
+    }
+
+    /** Sends a request; {@code token} may be null for none, {@code body} null for no body. */
+    public HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/scim+json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A SCIM request of the fixture's tenant, authenticated with its secret. */
+    public HttpResponse<String> scim(String method, String relativePath, String body, String... headers) {
+        return send(method, scim() + relativePath, secret, body, headers);
+    }
+
+    public static ComplexValue json(HttpResponse<String> response) {
+        return ScimJson.readObject(response.body());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
