@@ -39,11 +39,30 @@ public final class ComplexValueProvider implements MessageBodyReader<ComplexValu
     public ComplexValue readFrom(Class<ComplexValue> type, Type genericType, Annotation[] annotations,
                                  MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity)
             throws IOException {
-        byte[] body = entity.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayloadSize + 1));
+        long declared = contentLength(headers);
+        if (declared > maxPayloadSize) {
+            throw tooLarge(maxPayloadSize);
+        }
+        // With a declared length read exactly that much, so a kept-alive connection is never
+        // waited on for an end of stream; without one, read until the end or one byte past the limit.
+        int limit = (int) (declared >= 0 ? declared : Math.min(Integer.MAX_VALUE - 8, maxPayloadSize + 1));
+        byte[] body = entity.readNBytes(limit);
         if (body.length > maxPayloadSize) {
             throw tooLarge(maxPayloadSize);
         }
         return ScimJson.readObject(body);
+    }
+
+    private static long contentLength(MultivaluedMap<String, String> headers) {
+        String value = headers.getFirst("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ScimException.invalidSyntax("The Content-Length header is not a number");
+        }
     }
 
     static ScimException tooLarge(long max) {
