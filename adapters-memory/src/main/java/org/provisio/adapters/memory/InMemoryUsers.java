@@ -18,7 +18,11 @@ import org.provisio.domain.model.UserStatus;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Users;
 import org.provisio.domain.port.WriteOutcome;
+import org.provisio.scim.filter.CompareOperator;
+import org.provisio.scim.filter.Filter;
 import org.provisio.scim.filter.FilterEvaluator;
+import org.provisio.scim.resource.StringValue;
+import org.provisio.scim.schema.CoreSchemas;
 import org.provisio.scim.query.Sorting;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.schema.ResourceSchema;
@@ -106,7 +110,7 @@ final class InMemoryUsers implements Users {
                 .orElse(u -> true);
         return guard.locked(() -> {
             List<Viewed> matching = new ArrayList<>();
-            for (User user : users.values()) {
+            for (User user : candidates(tenant, query)) {
                 if (user.tenantId().equals(tenant)) {
                     ComplexValue scim = user.toScim(groups.groupsOf(tenant, user.id()));
                     if (filter.test(scim)) {
@@ -118,6 +122,45 @@ final class InMemoryUsers implements Users {
                     Comparator.comparing(Viewed::scim, Sorting.comparator(sort.by(), sort.order(), ResourceSchema.user()))));
             return Page.slice(matching, query.page()).map(Viewed::user);
         });
+    }
+
+    /**
+     * The users a query can match: only the one user named by a {@code userName eq "..."} that the
+     * filter requires (Entra's and Okta's lookup), else every user. The full filter is applied after.
+     */
+    private Iterable<User> candidates(TenantId tenant, UserQuery query) {
+        Optional<String> name = query.filter().flatMap(InMemoryUsers::requiredUserName);
+        if (name.isEmpty()) {
+            return users.values();
+        }
+        return byName.get(new NameKey(tenant, UserName.of(name.get()).key()))
+                .flatMap(id -> users.get(new Key(tenant, id)))
+                .map(List::of)
+                .orElse(List.of());
+    }
+
+    /** The value of a {@code userName eq "..."} comparison that must hold for the filter to match. */
+    private static Optional<String> requiredUserName(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            Optional<String> left = requiredUserName(and.left());
+            return left.isPresent() ? left : requiredUserName(and.right());
+        }
+        if (filter instanceof Filter.Compare c && c.operator() == CompareOperator.EQ
+                && c.path().attribute().equalsIgnoreCase("userName") && !c.path().hasSubAttribute()
+                && (!c.path().hasSchemaUrn() || c.path().schemaUrn().equalsIgnoreCase(CoreSchemas.USER_URN))
+                && c.value() instanceof StringValue v && isUserName(v.value())) {
+            return Optional.of(v.value());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isUserName(String text) {
+        try {
+            UserName.of(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override
