@@ -1,6 +1,16 @@
 package org.provisio.server;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.provisio.adapters.delivery.LoggingInvitationMailer;
+import org.provisio.adapters.delivery.SmtpInvitationMailer;
+import org.provisio.adapters.delivery.WebhookListener;
+import org.provisio.domain.port.InvitationMailer;
+import org.provisio.domain.port.LifecycleListener;
+import org.provisio.domain.service.Deliveries;
+import org.provisio.server.config.SmtpSettings;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.domain.model.InvitationTtl;
 import org.provisio.domain.model.Retention;
@@ -10,7 +20,6 @@ import org.provisio.server.config.ConfigException;
 import org.provisio.server.config.ConfigLoader;
 import org.provisio.server.config.ServerConfig;
 import org.provisio.server.jobs.BackgroundJobs;
-import org.provisio.server.jobs.LoggingMessageSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -22,6 +31,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final Logger EVENTS = LoggerFactory.getLogger("provisio.events");
 
     private Main() {
     }
@@ -67,7 +77,7 @@ public final class Main {
                 .standalone()
                 .build();
         BackgroundJobs jobs = new BackgroundJobs(provisioning.purgeExpiredUsers(), config.purgeInterval(),
-                provisioning.dispatchOutbox(new LoggingMessageSender(config.publicUrl())));
+                provisioning.dispatchOutbox(Deliveries.route(mailer(config), listeners(config))));
         ProvisioServer server;
         try {
             server = ProvisioServer.start(feature, config.bind(), config.port());
@@ -81,6 +91,29 @@ public final class Main {
                 + "-H 'Content-Type: application/json' -d '{\"name\":\"Acme\"}' {}/admin/v1/tenants, then POST "
                 + "{}/admin/v1/tenants/<id>/credentials", config.publicUrl(), config.publicUrl());
         return new Running(server, jobs, store);
+    }
+
+    /** SMTP when configured, else the log (DESIGN.md: "unset: invitations are logged, not mailed"). */
+    static InvitationMailer mailer(ServerConfig config) {
+        if (config.smtp().isEmpty()) {
+            LOG.info("PROVISIO_SMTP_HOST is not set: invitations are written to the log instead of mailed");
+            return new LoggingInvitationMailer(config.publicUrl());
+        }
+        SmtpSettings smtp = config.smtp().get();
+        SmtpInvitationMailer.Builder b = SmtpInvitationMailer.builder(smtp.host(), smtp.port(), config.publicUrl())
+                .security(SmtpInvitationMailer.Security.valueOf(smtp.tls().name()))
+                .from(smtp.from());
+        smtp.user().ifPresent(user -> b.credentials(user, smtp.password().orElse("")));
+        return b.build();
+    }
+
+    /** The lifecycle listeners: a signed webhook when configured, and a log line per event. */
+    static List<LifecycleListener> listeners(ServerConfig config) {
+        List<LifecycleListener> listeners = new ArrayList<>();
+        listeners.add(event -> EVENTS.info("event {} tenant={} user={} at={}",
+                event.type().name().toLowerCase(Locale.ROOT), event.tenantId().value(), event.userId().value(), event.at()));
+        config.webhook().ifPresent(w -> listeners.add(new WebhookListener(w.url(), w.secret(), Clock.systemUTC())));
+        return listeners;
     }
 
     private static Store openStore(ServerConfig config) {

@@ -1,9 +1,9 @@
 package org.provisio.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.provisio.server.ScimErrors.SCIM_JSON_UTF8;
 import static org.provisio.server.ScimErrors.assertError;
 import static org.provisio.server.ScimErrors.assertNoLeak;
+import static org.provisio.server.ScimErrors.assertScimJson;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -95,8 +95,10 @@ class BadInputTest {
                 new Case("startIndex=abc", "GET", "scim:/Users?startIndex=abc", null, 400, "invalidValue"),
                 new Case("sortOrder=sideways", "GET", "scim:/Users?sortBy=userName&sortOrder=sideways", null, 400,
                         "invalidValue"),
-                new Case("PATCH without schemas", "PATCH", "scim:/Users/{id}",
-                        "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]}", 400, "invalidSyntax"),
+                new Case("PATCH with another message schema", "PATCH", "scim:/Users/{id}",
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+                                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]}", 400,
+                        "invalidSyntax"),
                 new Case("PATCH without operations", "PATCH", "scim:/Users/{id}",
                         "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[]}", 400, "invalidSyntax"),
                 new Case("unknown PATCH op", "PATCH", "scim:/Users/{id}",
@@ -226,7 +228,7 @@ class BadInputTest {
         }
         HttpResponse<String> created = send(fixture, b.build());
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.headers().firstValue("Content-Type")).hasValue(SCIM_JSON_UTF8);
+        assertScimJson(created);
         ComplexValue body = ServerFixture.json(created);
         assertThat(body.getText("userName")).hasValue(userName);
 
@@ -240,7 +242,7 @@ class BadInputTest {
             }
             HttpResponse<String> r = send(fixture, get.build());
             assertThat(r.statusCode()).as(path).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type")).as(path).hasValue(SCIM_JSON_UTF8);
+            assertScimJson(r);
             assertNoLeak(r);
         }
         HttpResponse<String> error = send(fixture, HttpRequest.newBuilder(

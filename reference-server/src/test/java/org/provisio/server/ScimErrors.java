@@ -18,14 +18,20 @@ final class ScimErrors {
     static ComplexValue assertError(HttpResponse<String> response, int status, String scimType) {
         assertThat(response.statusCode()).as("status of %s", response.request().uri()).isEqualTo(status);
         assertNoLeak(response);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).isEqualToIgnoringCase(SCIM_JSON_UTF8));
+        assertScimJson(response);
         ComplexValue error = ServerFixture.json(response);
         assertThat(error.getMulti("schemas").values()).extracting(v -> v.asText()).containsExactly(ErrorResponse.SCHEMA);
         assertThat(error.getText("status")).hasValue(Integer.toString(status));
         assertThat(error.getText("scimType")).isEqualTo(Optional.ofNullable(scimType));
         assertThat(error.getText("detail")).isPresent();
         return error;
+    }
+
+    /** The response is {@code application/scim+json; charset=utf-8} (spacing and case aside). */
+    static void assertScimJson(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).as("Content-Type of %s", response.request().uri())
+                .hasValueSatisfying(type -> assertThat(type.replace(" ", "").toLowerCase(java.util.Locale.ROOT))
+                        .isEqualTo(SCIM_JSON_UTF8.replace(" ", "")));
     }
 
     /** No 500 and nothing that looks like a Java stack trace or exception class in the body. */

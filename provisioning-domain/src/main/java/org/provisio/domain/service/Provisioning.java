@@ -13,6 +13,7 @@ import org.provisio.domain.usecase.AuthenticateCredential;
 import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.DeleteUser;
 import org.provisio.domain.usecase.DispatchOutbox;
+import org.provisio.domain.usecase.InspectInvitation;
 import org.provisio.domain.usecase.PatchUser;
 import org.provisio.domain.usecase.GetUser;
 import org.provisio.domain.usecase.IssueCredential;
@@ -45,6 +46,7 @@ public final class Provisioning {
     private final LifecycleService lifecycle;
     private final Kernel kernel;
     private final PatchService patch;
+    private final InvitationService invitations;
 
     private Provisioning(Kernel kernel) {
         this.tenants = new TenantService(kernel);
@@ -53,6 +55,7 @@ public final class Provisioning {
         this.lifecycle = new LifecycleService(kernel);
         this.kernel = kernel;
         this.patch = new PatchService(users, users);
+        this.invitations = new InvitationService(kernel);
     }
 
     public static Builder builder(Store store) {
@@ -113,6 +116,10 @@ public final class Provisioning {
 
     public ListUsersByStatus listUsersByStatus() {
         return users;
+    }
+
+    public InspectInvitation inspectInvitation() {
+        return invitations;
     }
 
     public AcceptInvitation acceptInvitation() {

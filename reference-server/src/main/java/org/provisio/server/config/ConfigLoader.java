@@ -4,6 +4,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -72,7 +74,8 @@ public final class ConfigLoader {
                 duration("PROVISIO_PURGE_INTERVAL", Duration.ofHours(1)),
                 duration("PROVISIO_INVITATION_TTL", Duration.ofDays(7)),
                 longValue("PROVISIO_MAX_PAYLOAD_SIZE", 1_048_576),
-                smtp);
+                smtp,
+                webhook());
         validate(config);
         try {
             InetAddress.getByName(bind);
@@ -101,6 +104,32 @@ public final class ConfigLoader {
     private static String variableOf(String propertyPath) {
         String leaf = propertyPath.replaceAll("<[^>]*>", "").replaceAll(".*\\.", "");
         return "PROVISIO_" + leaf.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    private Optional<WebhookSettings> webhook() {
+        Optional<String> url = string("PROVISIO_WEBHOOK_URL");
+        Optional<String> secret = string("PROVISIO_WEBHOOK_SECRET");
+        if (url.isEmpty()) {
+            if (secret.isPresent()) {
+                throw new ConfigException("PROVISIO_WEBHOOK_SECRET is set but PROVISIO_WEBHOOK_URL is not");
+            }
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(url.get());
+        } catch (URISyntaxException e) {
+            throw new ConfigException("PROVISIO_WEBHOOK_URL is not a URL: '" + url.get() + "'");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null) {
+            throw new ConfigException("PROVISIO_WEBHOOK_URL must be an http:// or https:// URL, got '" + url.get() + "'");
+        }
+        if (secret.isEmpty() || secret.get().length() < 16) {
+            throw new ConfigException("PROVISIO_WEBHOOK_SECRET must be set, at least 16 characters, when "
+                    + "PROVISIO_WEBHOOK_URL is");
+        }
+        return Optional.of(new WebhookSettings(uri, secret.get()));
     }
 
     private SmtpSettings.Tls tls() {

@@ -31,7 +31,8 @@ public record ServerConfig(
         @NotNull Duration invitationTtl,
         @Min(value = 1024, message = "PROVISIO_MAX_PAYLOAD_SIZE must be at least 1024 bytes")
         @Max(value = 104_857_600, message = "PROVISIO_MAX_PAYLOAD_SIZE must be at most 100 MiB") long maxPayloadSize,
-        Optional<@Valid SmtpSettings> smtp) {
+        Optional<@Valid SmtpSettings> smtp,
+        Optional<WebhookSettings> webhook) {
 
     /** Whether the in-memory store was asked for ({@code PROVISIO_DB_URL=memory}). */
     public boolean inMemory() {
@@ -48,6 +49,7 @@ public record ServerConfig(
         return "ServerConfig[port=" + port + ", bind=" + bind + ", publicUrl=" + publicUrl
                 + ", dbUrl=" + dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", dbUser=" + dbUser.orElse("-")
                 + ", retention=" + retention + ", purgeInterval=" + purgeInterval + ", invitationTtl=" + invitationTtl
-                + ", maxPayloadSize=" + maxPayloadSize + ", smtp=" + smtp.map(Object::toString).orElse("off") + "]";
+                + ", maxPayloadSize=" + maxPayloadSize + ", smtp=" + smtp.map(Object::toString).orElse("off")
+                + ", webhook=" + webhook.map(w -> w.url().toString()).orElse("off") + "]";
     }
 }

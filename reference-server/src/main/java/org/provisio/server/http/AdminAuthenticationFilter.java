@@ -27,7 +27,8 @@ public final class AdminAuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!(path.startsWith("admin/") || path.startsWith("/admin/") || path.equals("admin") || path.equals("/admin"))) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (!(p.equals("admin/v1") || p.startsWith("admin/v1/"))) {
             return;
         }
         String token = Bearer.token(request).orElse("");

@@ -1,0 +1,55 @@
+package org.provisio.server.invitation;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.provisio.domain.usecase.InspectInvitation;
+import static org.provisio.adapters.delivery.Html.escape;
+
+/** The small HTML pages of the invitation link; every value written into them is escaped. */
+final class InvitationPages {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private InvitationPages() {
+    }
+
+    static String join(String token, InspectInvitation.Open open) {
+        String org = open.organization().isBlank() ? "your organization" : open.organization();
+        return page("Join " + org,
+                "<h1>Join " + escape(org) + "</h1>"
+                + "<p>" + escape(org) + " has invited <strong>" + escape(open.userName()) + "</strong>.</p>"
+                + "<form method=\"post\" action=\"/invitations/" + escape(token) + "/accept\">"
+                + "<button type=\"submit\">Accept</button></form>"
+                + "<p class=\"note\">This invitation is valid until " + escape(WHEN.format(open.expiresAt()))
+                + " and can be used once.</p>");
+    }
+
+    static String welcome(String userName) {
+        return page("Welcome", "<h1>Welcome</h1><p>The invitation for <strong>" + escape(userName)
+                + "</strong> is accepted; your account is active.</p>");
+    }
+
+    static String closed(InspectInvitation.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN -> page("Invitation not found", "<h1>Invitation not found</h1>"
+                    + "<p>This link does not belong to any invitation. Check that it was copied completely.</p>");
+            case ALREADY_USED -> page("Invitation already accepted", "<h1>Invitation already accepted</h1>"
+                    + "<p>This invitation has been used. You can sign in with your account.</p>");
+            case EXPIRED -> page("Invitation expired", "<h1>Invitation expired</h1>"
+                    + "<p>This invitation is no longer valid. Ask your administrator to send a new one.</p>");
+            case REVOKED -> page("Invitation withdrawn", "<h1>Invitation withdrawn</h1>"
+                    + "<p>This invitation was withdrawn or replaced by a newer one. Ask your administrator if you "
+                    + "still need access.</p>");
+        };
+    }
+
+    private static String page(String title, String body) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escape(title) + "</title><style>"
+                + "body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}"
+                + "button{font-size:1rem;padding:.6rem 1.4rem;background:#2b59c3;color:#fff;border:0;border-radius:4px;"
+                + "cursor:pointer}.note{color:#666;font-size:.9rem}</style></head><body>" + body + "</body></html>";
+    }
+}

@@ -1,0 +1,222 @@
+package org.provisio.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Configuration from environment variables and {@code -D} properties: DESIGN.md's defaults, and
+ * every bad value a one-line {@link ConfigException} that starts with the variable's name.
+ */
+class ConfigLoaderTest {
+    private static ServerConfig load(Map<String, String> env) {
+        return new ConfigLoader(env, new Properties()).load();
+    }
+
+    private static Properties properties(String... namesAndValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            p.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return p;
+    }
+
+    /** A set of variables with one bad value, and the variable the error must name. */
+    record Bad(String variable, Map<String, String> env) {
+        Bad(String variable, String value) {
+            this(variable, Map.of(variable, value));
+        }
+
+        @Override
+        public String toString() {
+            return env.toString();
+        }
+    }
+
+    static Stream<Bad> badValues() {
+        String host = "PROVISIO_SMTP_HOST";
+        return Stream.of(
+                new Bad("PROVISIO_PORT", "abc"),
+                new Bad("PROVISIO_PORT", "70000"),
+                new Bad("PROVISIO_PORT", "65536"),
+                new Bad("PROVISIO_PORT", "-1"),
+                new Bad("PROVISIO_PORT", "8080.5"),
+                new Bad("PROVISIO_PORT", "99999999999"),
+                new Bad("PROVISIO_PORT", "99999999999999999999999"),
+                new Bad("PROVISIO_BIND", "not-an-address.invalid"),
+                new Bad("PROVISIO_PUBLIC_URL", "ftp://x"),
+                new Bad("PROVISIO_PUBLIC_URL", "http://x/?q"),
+                new Bad("PROVISIO_PUBLIC_URL", "https://id.example.com/scim?tenant=1"),
+                new Bad("PROVISIO_PUBLIC_URL", "https://id.example.com/#top"),
+                new Bad("PROVISIO_PUBLIC_URL", "id.example.com"),
+                new Bad("PROVISIO_PUBLIC_URL", "http://"),
+                new Bad("PROVISIO_PUBLIC_URL", "http://exa mple.com"),
+                new Bad("PROVISIO_DB_URL", "mysql://db.example.com/provisio"),
+                new Bad("PROVISIO_DB_URL", "jdbc:mysql://db.example.com/provisio"),
+                new Bad("PROVISIO_DB_URL", "h2:file:./data"),
+                new Bad("PROVISIO_RETENTION", "30 days"),
+                new Bad("PROVISIO_RETENTION", "P0D"),
+                new Bad("PROVISIO_RETENTION", "-P1D"),
+                new Bad("PROVISIO_RETENTION", "P1Y"),
+                new Bad("PROVISIO_RETENTION", "30"),
+                new Bad("PROVISIO_PURGE_INTERVAL", "1h"),
+                new Bad("PROVISIO_PURGE_INTERVAL", "PT0S"),
+                new Bad("PROVISIO_PURGE_INTERVAL", "-PT1H"),
+                new Bad("PROVISIO_INVITATION_TTL", "7d"),
+                new Bad("PROVISIO_INVITATION_TTL", "P0D"),
+                new Bad("PROVISIO_INVITATION_TTL", "-P7D"),
+                new Bad("PROVISIO_ADMIN_TOKEN", "short"),
+                new Bad("PROVISIO_ADMIN_TOKEN", "fifteen-chars-x"),
+                new Bad("PROVISIO_MAX_PAYLOAD_SIZE", "10"),
+                new Bad("PROVISIO_MAX_PAYLOAD_SIZE", "0"),
+                new Bad("PROVISIO_MAX_PAYLOAD_SIZE", "1MB"),
+                new Bad("PROVISIO_MAX_PAYLOAD_SIZE", "104857601"),
+                new Bad("PROVISIO_SMTP_PORT", "25"),
+                new Bad("PROVISIO_SMTP_USER", "mailer"),
+                new Bad("PROVISIO_SMTP_PASSWORD", "hunter2"),
+                new Bad("PROVISIO_SMTP_FROM", "provisio@example.com"),
+                new Bad("PROVISIO_SMTP_TLS", "tls"),
+                new Bad("PROVISIO_SMTP_TLS", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_TLS", "bogus")),
+                new Bad("PROVISIO_SMTP_PORT", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_PORT", "abc")),
+                new Bad("PROVISIO_SMTP_PORT", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_PORT", "0")),
+                new Bad("PROVISIO_SMTP_PORT", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_PORT", "65536")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void aBadValueStopsStartUpWithOneLineNamingTheVariable(Bad bad) {
+        assertThatThrownBy(() -> load(bad.env()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).startsWith(bad.variable() + " ");
+                    assertThat(e.getMessage()).doesNotContain("\n", "\r");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void aBadValueGivenAsASystemPropertyIsRefusedToo(Bad bad) {
+        Properties p = new Properties();
+        bad.env().forEach((k, v) -> p.setProperty(k.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), v));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of(), p).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(bad.variable() + " ");
+    }
+
+    @Test
+    void noSecretIsRepeatedInAnError() {
+        assertThatThrownBy(() -> load(Map.of("PROVISIO_DB_URL", "jdbc:mysql://db/provisio?user=u&password=s3cr3t-pw")))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("PROVISIO_DB_URL ").doesNotContain("s3cr3t-pw"));
+        assertThatThrownBy(() -> load(Map.of("PROVISIO_ADMIN_TOKEN", "tiny-secret")))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tiny-secret"));
+    }
+
+    @Test
+    void withNoVariablesTheDefaultsOfTheDesign() {
+        ServerConfig config = load(Map.of());
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.bind()).isEqualTo("127.0.0.1");
+        assertThat(config.publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(config.dbUrl()).isEqualTo("jdbc:h2:file:./provisio-data/provisio");
+        assertThat(config.inMemory()).isFalse();
+        assertThat(config.dbUser()).isEmpty();
+        assertThat(config.dbPassword()).isEmpty();
+        assertThat(config.adminToken()).isEmpty();
+        assertThat(config.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.purgeInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.invitationTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.maxPayloadSize()).isEqualTo(1_048_576);
+        assertThat(config.smtp()).isEmpty();
+        assertThat(config.tenantUrl("t1")).isEqualTo("http://localhost:8080/scim/v2/t1");
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        ServerConfig config = load(Map.of("PROVISIO_PORT", "  ", "PROVISIO_RETENTION", "", "PROVISIO_ADMIN_TOKEN", " "));
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.adminToken()).isEmpty();
+    }
+
+    @Test
+    void readsEveryVariable() {
+        ServerConfig config = load(Map.ofEntries(
+                Map.entry("PROVISIO_PORT", " 9000 "),
+                Map.entry("PROVISIO_BIND", "0.0.0.0"),
+                Map.entry("PROVISIO_PUBLIC_URL", "https://id.example.com/provisio"),
+                Map.entry("PROVISIO_DB_URL", "jdbc:postgresql://db.example.com/provisio"),
+                Map.entry("PROVISIO_DB_USER", "provisio"),
+                Map.entry("PROVISIO_DB_PASSWORD", "db-password"),
+                Map.entry("PROVISIO_ADMIN_TOKEN", "admin-token-of-the-operator"),
+                Map.entry("PROVISIO_RETENTION", "p90d"),
+                Map.entry("PROVISIO_PURGE_INTERVAL", "PT15M"),
+                Map.entry("PROVISIO_INVITATION_TTL", "P14D"),
+                Map.entry("PROVISIO_MAX_PAYLOAD_SIZE", "2048"),
+                Map.entry("PROVISIO_SMTP_HOST", "smtp.example.com"),
+                Map.entry("PROVISIO_SMTP_USER", "mailer"),
+                Map.entry("PROVISIO_SMTP_PASSWORD", "smtp-password"),
+                Map.entry("PROVISIO_SMTP_TLS", "TLS")));
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.bind()).isEqualTo("0.0.0.0");
+        assertThat(config.publicUrl()).isEqualTo("https://id.example.com/provisio");
+        assertThat(config.dbUrl()).isEqualTo("jdbc:postgresql://db.example.com/provisio");
+        assertThat(config.dbUser()).hasValue("provisio");
+        assertThat(config.dbPassword()).hasValue("db-password");
+        assertThat(config.adminToken()).hasValue("admin-token-of-the-operator");
+        assertThat(config.retention()).isEqualTo(Duration.ofDays(90));
+        assertThat(config.purgeInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.invitationTtl()).isEqualTo(Duration.ofDays(14));
+        assertThat(config.maxPayloadSize()).isEqualTo(2048);
+        SmtpSettings smtp = config.smtp().orElseThrow();
+        assertThat(smtp.host()).isEqualTo("smtp.example.com");
+        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.user()).hasValue("mailer");
+        assertThat(smtp.password()).hasValue("smtp-password");
+        assertThat(smtp.from()).isNotBlank();
+        assertThat(smtp.tls()).isEqualTo(SmtpSettings.Tls.TLS);
+        assertThat(config.toString()).doesNotContain("db-password", "admin-token-of-the-operator", "smtp-password");
+    }
+
+    @Test
+    void theMemoryStoreAndH2AreAccepted() {
+        assertThat(load(Map.of("PROVISIO_DB_URL", "memory")).inMemory()).isTrue();
+        assertThat(load(Map.of("PROVISIO_DB_URL", "MEMORY")).inMemory()).isTrue();
+        assertThat(load(Map.of("PROVISIO_DB_URL", "jdbc:h2:mem:test")).dbUrl()).isEqualTo("jdbc:h2:mem:test");
+    }
+
+    @Test
+    void thePublicUrlDefaultsToThePortAndLosesItsTrailingSlashes() {
+        assertThat(load(Map.of("PROVISIO_PORT", "9000")).publicUrl()).isEqualTo("http://localhost:9000");
+        assertThat(load(Map.of("PROVISIO_PUBLIC_URL", "https://id.example.com/")).publicUrl())
+                .isEqualTo("https://id.example.com");
+        assertThat(load(Map.of("PROVISIO_PUBLIC_URL", "https://id.example.com/provisio//")).publicUrl())
+                .isEqualTo("https://id.example.com/provisio");
+        assertThat(load(Map.of("PROVISIO_PUBLIC_URL", "http://10.0.0.5:8443")).tenantUrl("t"))
+                .isEqualTo("http://10.0.0.5:8443/scim/v2/t");
+    }
+
+    @Test
+    void aSystemPropertyWinsOverTheVariable() {
+        ServerConfig config = new ConfigLoader(Map.of("PROVISIO_PORT", "9000", "PROVISIO_RETENTION", "P10D"),
+                properties("provisio.port", "9001")).load();
+        assertThat(config.port()).isEqualTo(9001);
+        assertThat(config.retention()).isEqualTo(Duration.ofDays(10));
+        assertThat(new ConfigLoader(Map.of("PROVISIO_PORT", "abc"), properties("provisio.port", "9002")).load().port())
+                .isEqualTo(9002);
+        assertThat(new ConfigLoader(Map.of(), properties("provisio.invitation.ttl", "P1D", "provisio.public.url",
+                "https://p.example.com/")).load())
+                .satisfies(c -> {
+                    assertThat(c.invitationTtl()).isEqualTo(Duration.ofDays(1));
+                    assertThat(c.publicUrl()).isEqualTo("https://p.example.com");
+                });
+    }
+}
