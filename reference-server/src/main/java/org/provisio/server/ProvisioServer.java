@@ -11,6 +11,7 @@ import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.provisio.server.http.IgnoreH2cUpgrade;
 
 /**
  * Provisio on its own Grizzly HTTP server: a {@link ResourceConfig} with the
@@ -33,6 +34,7 @@ public final class ProvisioServer implements AutoCloseable {
         ResourceConfig app = application(feature);
         URI uri = URI.create("http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + port + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, app, false);
+        http.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));
         try {
             http.start();
         } catch (IOException e) {

@@ -26,8 +26,8 @@ public final class ServerFixture implements AutoCloseable {
     public final Provisioning provisioning;
     public final ProvisioServer server;
     public final String base;
-    /** HTTP/1.1: Grizzly does not speak h2c, and Java's client would otherwise try to upgrade to it. */
-    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    /** Java's default client, which offers an h2c upgrade on every first request (see IgnoreH2cUpgrade). */
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final String tenantId;
     public final String secret;
 
