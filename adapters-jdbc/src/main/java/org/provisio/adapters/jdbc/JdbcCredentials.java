@@ -1,0 +1,64 @@
+package org.provisio.adapters.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.provisio.domain.model.Credential;
+import org.provisio.domain.model.SecretHash;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.TokenId;
+import org.provisio.domain.port.Credentials;
+
+final class JdbcCredentials implements Credentials {
+    private static final String COLUMNS =
+            "SELECT id, tenant_id, secret_hash, created_ns, last_used_ns, revoked_ns FROM credentials";
+
+    private final JdbcTransactions tx;
+
+    JdbcCredentials(JdbcTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void add(Credential credential) {
+        tx.call(c -> {
+            if (JdbcTransactions.violatesUnique(c, k -> JdbcRows.update(k,
+                    "INSERT INTO credentials (id, tenant_id, secret_hash, created_ns, last_used_ns, revoked_ns)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    credential.id().value(), credential.tenantId().value(), credential.secretHash().value(),
+                    JdbcTime.nanos(credential.createdAt()), JdbcTime.nanos(credential.lastUsedAt()),
+                    JdbcTime.nanos(credential.revokedAt())))) {
+                throw new IllegalArgumentException("credential " + credential.id() + " exists");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Credential> find(TokenId id) {
+        return tx.call(c -> JdbcRows.one(c, COLUMNS + " WHERE id = ?", JdbcCredentials::credential, id.value()));
+    }
+
+    @Override
+    public List<Credential> list(TenantId tenant) {
+        return tx.call(c -> JdbcRows.list(c, COLUMNS + " WHERE tenant_id = ? ORDER BY seq",
+                JdbcCredentials::credential, tenant.value()));
+    }
+
+    @Override
+    public boolean update(Credential credential) {
+        return tx.call(c -> JdbcRows.update(c,
+                "UPDATE credentials SET tenant_id = ?, secret_hash = ?, created_ns = ?, last_used_ns = ?, revoked_ns = ?"
+                        + " WHERE id = ?",
+                credential.tenantId().value(), credential.secretHash().value(), JdbcTime.nanos(credential.createdAt()),
+                JdbcTime.nanos(credential.lastUsedAt()), JdbcTime.nanos(credential.revokedAt()),
+                credential.id().value()) > 0);
+    }
+
+    private static Credential credential(ResultSet row) throws SQLException {
+        return new Credential(TokenId.of(row.getString("id")), TenantId.of(row.getString("tenant_id")),
+                new SecretHash(row.getString("secret_hash")), JdbcTime.instant(row.getLong("created_ns")),
+                JdbcRows.instant(row, "last_used_ns"), JdbcRows.instant(row, "revoked_ns"));
+    }
+}

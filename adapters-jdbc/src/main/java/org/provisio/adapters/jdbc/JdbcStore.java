@@ -1,0 +1,193 @@
+package org.provisio.adapters.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.provisio.domain.port.AuditLog;
+import org.provisio.domain.port.Credentials;
+import org.provisio.domain.port.Groups;
+import org.provisio.domain.port.Invitations;
+import org.provisio.domain.port.Outbox;
+import org.provisio.domain.port.Store;
+import org.provisio.domain.port.Tenants;
+import org.provisio.domain.port.UnitOfWork;
+import org.provisio.domain.port.Users;
+
+/**
+ * All ports of the provisioning domain over JDBC, on H2 (embedded) or PostgreSQL. Opening a store
+ * migrates the schema to the current version (Flyway; a database already migrated is left as it
+ * is) and, for {@link #open(JdbcSettings)}, starts a HikariCP pool that {@link #close()} ends.
+ * A unit of work is one JDBC transaction bound to the calling thread.
+ *
+ * <pre>{@code
+ * try (JdbcStore store = JdbcStore.open(JdbcSettings.of("jdbc:h2:file:./provisio-data/provisio"))) {
+ *     Provisioning provisioning = Provisioning.builder(store).build();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Several instances may share one PostgreSQL database: the purge job and the outbox claim rows
+ * with {@code FOR UPDATE SKIP LOCKED}, so no user is purged and no message claimed twice.
+ * Opening fails with an {@link IllegalStateException} whose message names the database and says
+ * in one line what went wrong.
+ */
+public final class JdbcStore implements Store, AutoCloseable {
+    private static final String MIGRATIONS = "classpath:org/provisio/adapters/jdbc/migration";
+
+    private final HikariDataSource pool;
+    private final JdbcVendor vendor;
+    private final JdbcTransactions transactions;
+    private final JdbcTenants tenants;
+    private final JdbcCredentials credentials;
+    private final JdbcGroups groups;
+    private final JdbcUsers users;
+    private final JdbcInvitations invitations;
+    private final JdbcOutbox outbox;
+    private final JdbcAuditLog auditLog;
+
+    private JdbcStore(DataSource dataSource, HikariDataSource pool, JdbcVendor vendor) {
+        this.pool = pool;
+        this.vendor = vendor;
+        this.transactions = new JdbcTransactions(dataSource);
+        this.tenants = new JdbcTenants(transactions);
+        this.credentials = new JdbcCredentials(transactions);
+        this.groups = new JdbcGroups(transactions);
+        this.users = new JdbcUsers(transactions, vendor, groups);
+        this.invitations = new JdbcInvitations(transactions);
+        this.outbox = new JdbcOutbox(transactions, vendor);
+        this.auditLog = new JdbcAuditLog(transactions);
+    }
+
+    /** Opens a pooled store on the database of {@code settings}, migrating its schema. */
+    public static JdbcStore open(JdbcSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        String where = redacted(settings.url());
+        HikariDataSource pool;
+        try {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(settings.url());
+            if (!settings.user().isEmpty()) {
+                config.setUsername(settings.user());
+            }
+            if (!settings.password().isEmpty()) {
+                config.setPassword(settings.password());
+            }
+            // Flyway holds one connection for its lock while it migrates on another
+            config.setMaximumPoolSize(Math.max(2, settings.maxPoolSize()));
+            config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+            config.setAutoCommit(false);
+            config.setConnectionTimeout(10_000);
+            config.setPoolName("provisio");
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open database " + where + ": " + rootMessage(e), e);
+        }
+        try {
+            return migrated(pool, pool, where);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a store on a data source the caller owns (and closes): for embedding products that
+     * have their own pool. The schema is migrated as by {@link #open(JdbcSettings)}.
+     */
+    public static JdbcStore open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return migrated(dataSource, null, "(data source)");
+    }
+
+    private static JdbcStore migrated(DataSource dataSource, HikariDataSource pool, String where) {
+        JdbcVendor vendor;
+        try (Connection connection = dataSource.getConnection()) {
+            vendor = JdbcVendor.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open database " + where + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure(JdbcStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .placeholders(vendor.placeholders())
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new IllegalStateException("cannot migrate database " + where + ": " + rootMessage(e), e);
+        }
+        return new JdbcStore(dataSource, pool, vendor);
+    }
+
+    /** The URL without anything that looks like a password. */
+    private static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+
+    /** H2 or PostgreSQL: for tests and diagnostics. */
+    String vendor() {
+        return vendor.name();
+    }
+
+    @Override
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public Users users() {
+        return users;
+    }
+
+    @Override
+    public Groups groups() {
+        return groups;
+    }
+
+    @Override
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
+    public UnitOfWork unitOfWork() {
+        return transactions;
+    }
+
+    /** Closes the pool this store opened; a caller's data source is left open. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.provisio.adapters.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+
+/** The databases the adapter speaks, and the little SQL that differs between them. */
+enum JdbcVendor {
+    H2("VARCHAR", ""),
+    POSTGRESQL("TEXT", "COLLATE \"C\"");
+
+    private final String textType;
+    private final String binaryCollation;
+
+    JdbcVendor(String textType, String binaryCollation) {
+        this.textType = textType;
+        this.binaryCollation = binaryCollation;
+    }
+
+    /** The Flyway placeholders of the migrations. */
+    Map<String, String> placeholders() {
+        return Map.of("text", textType, "binary", binaryCollation);
+    }
+
+    /** Row locks that other claimers pass over instead of waiting for them. */
+    String forUpdateSkipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    /**
+     * Whether a claim first picks candidate keys without locks and then locks those rows by key.
+     * H2 checks every row a {@code FOR UPDATE} scan passes again under lock, which makes a locked
+     * range scan over a large table slow; locking a hundred rows by primary key is cheap.
+     */
+    boolean locksByKey() {
+        return this == H2;
+    }
+
+    /** The vendor of a JDBC URL, if it tells. */
+    static JdbcVendor fromUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        return null;
+    }
+
+    /** The vendor of an open connection. */
+    static JdbcVendor of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("h2")) {
+            return H2;
+        }
+        if (product.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalStateException("unsupported database " + connection.getMetaData().getDatabaseProductName()
+                + ": Provisio runs on H2 and PostgreSQL");
+    }
+}

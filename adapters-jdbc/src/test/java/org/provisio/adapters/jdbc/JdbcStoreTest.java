@@ -1,0 +1,183 @@
+package org.provisio.adapters.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.provisio.domain.model.Active;
+import org.provisio.domain.model.PageRequest;
+import org.provisio.domain.model.Tenant;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.User;
+import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.UserName;
+import org.provisio.domain.model.UserQuery;
+import org.provisio.domain.port.WriteOutcome;
+import org.provisio.scim.filter.Filter;
+import org.provisio.scim.resource.BinaryValue;
+import org.provisio.scim.resource.BooleanValue;
+import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.resource.DateTimeValue;
+import org.provisio.scim.resource.DecimalValue;
+import org.provisio.scim.resource.IntegerValue;
+import org.provisio.scim.resource.MultiValue;
+import org.provisio.scim.resource.NullValue;
+import org.provisio.scim.resource.ReferenceValue;
+import org.provisio.scim.resource.ScimResource;
+import org.provisio.scim.resource.StringValue;
+
+/** Migrations, documents, injection and failures, on both engines. */
+class JdbcStoreTest {
+    private static final Instant T0 = Instant.parse("2024-03-01T09:00:00.123456789Z");
+    private static final TenantId TENANT = TenantId.of("acme");
+
+    private static User user(String id, String userName, ComplexValue profile) {
+        return User.create(UserId.of(id), TENANT, UserName.of(userName), Optional.of("ext-" + id),
+                ScimResource.of(profile), new Active(T0), T0);
+    }
+
+    private static List<String> history(TestDatabase database, String url) throws SQLException {
+        JdbcSettings s = database.settings(url);
+        try (Connection c = DriverManager.getConnection(url, s.user(), s.password());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\", \"installed_on\""
+                     + " FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "/" + rs.getBoolean(2) + "/" + rs.getTimestamp(3));
+            }
+            return rows;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anEmptyDatabaseIsMigratedOnceAndAReopenedOneIsLeftAsItIs(TestDatabase database) throws Exception {
+        String url = database.createEmptyUrl();
+        try {
+            try (JdbcStore store = JdbcStore.open(database.settings(url))) {
+                assertThat(store.vendor()).isEqualTo(database.name());
+                store.tenants().add(new Tenant(TENANT, "Acme", T0));
+            }
+            List<String> first = history(database, url);
+            assertThat(first.stream().filter(row -> !row.startsWith("null/")))
+                    .hasSize(1).allMatch(row -> row.startsWith("1/true/"));
+
+            try (JdbcStore reopened = JdbcStore.open(database.settings(url))) {
+                assertThat(reopened.tenants().find(TENANT)).isPresent();
+            }
+            assertThat(history(database, url)).isEqualTo(first);
+        } finally {
+            database.drop(url);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aProfileReadsBackEqualWithEveryValueType(TestDatabase database) {
+        ComplexValue profile = ComplexValue.builder()
+                .put("nickName", "Babs")
+                .put("x509Certificates", MultiValue.of(ComplexValue.of("value", new BinaryValue("TUlJ"))))
+                .put("profileUrl", new ReferenceValue("https://example.com/babs"))
+                .put("photos", MultiValue.of(ComplexValue.of("value", new ReferenceValue("https://example.com/p.jpg"),
+                        "primary", BooleanValue.TRUE)))
+                .put("urn:example:custom", ComplexValue.builder()
+                        .put("hired", DateTimeValue.of(Instant.parse("2011-08-01T21:32:44.123456789Z")))
+                        .put("salary", DecimalValue.of(new BigDecimal("10")))
+                        .put("ratio", DecimalValue.of(new BigDecimal("1.50")))
+                        .put("logins", IntegerValue.of(7))
+                        .put("@odd", StringValue.of("at"))
+                        .putKeepingNull("gone", NullValue.INSTANCE)
+                        .put("tags", new MultiValue(List.of()))
+                        .put("nested", ComplexValue.of("@dateTime", StringValue.of("not a tag")))
+                        .build())
+                .build();
+        User user = user("u1", "bjensen", profile);
+        String url = database.createUrl();
+        try (JdbcStore store = JdbcStore.open(database.settings(url))) {
+            store.tenants().add(new Tenant(TENANT, "Acme", T0));
+            assertThat(store.users().add(user)).isEqualTo(WriteOutcome.WRITTEN);
+
+            assertThat(store.users().find(TENANT, user.id())).contains(user);
+        } finally {
+            database.drop(url);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void sqlInValuesIsJustText(TestDatabase database) {
+        String evil = "'; DROP TABLE users; --";
+        String url = database.createUrl();
+        try (JdbcStore store = JdbcStore.open(database.settings(url))) {
+            store.tenants().add(new Tenant(TENANT, evil, T0));
+            User user = user("u1", evil, ComplexValue.of("emails", MultiValue.of(ComplexValue.of(
+                    "value", StringValue.of(evil + "@x"), "type", StringValue.of("work")))));
+            store.users().add(user);
+
+            assertThat(store.users().query(TENANT, UserQuery.filtered(Filter.parse(
+                    "userName eq \"'; DROP TABLE users; --\""), PageRequest.first(10))).items()).containsExactly(user);
+            assertThat(store.users().query(TENANT, UserQuery.filtered(Filter.parse(
+                    "emails[type eq \"work\" and value eq \"'; DROP TABLE users; --@x\"]"), PageRequest.first(10)))
+                    .items()).containsExactly(user);
+            assertThat(store.users().query(TENANT, UserQuery.filtered(Filter.parse(
+                    "userName co \"' OR 1=1 --\""), PageRequest.first(10))).items()).isEmpty();
+            assertThat(store.users().findByUserName(TENANT, UserName.of(evil))).contains(user);
+            assertThat(store.tenants().find(TENANT).get().name()).isEqualTo(evil);
+            assertThat(store.users().listByStatus(TENANT, Optional.empty(), PageRequest.first(10)).totalResults())
+                    .isEqualTo(1);
+        } finally {
+            database.drop(url);
+        }
+    }
+
+    @Test
+    void writesSurviveClosingAndReopeningAFileDatabase() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "h2-durability"));
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("provisio-" + System.nanoTime());
+        User user = user("u1", "bjensen", ComplexValue.of("title", StringValue.of("Tour Guide")));
+        try (JdbcStore store = JdbcStore.open(JdbcSettings.of(url))) {
+            store.tenants().add(new Tenant(TENANT, "Acme", T0));
+            store.unitOfWork().run(() -> store.users().add(user));
+        }
+        try (JdbcStore reopened = JdbcStore.open(JdbcSettings.of(url))) {
+            assertThat(reopened.users().find(TENANT, user.id())).contains(user);
+            assertThat(reopened.users().add(user(
+                    "u2", "BJENSEN", ComplexValue.EMPTY))).isEqualTo(WriteOutcome.NOT_UNIQUE);
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsWithOneClearLine() {
+        assertThatThrownBy(() -> JdbcStore.open(JdbcSettings.of("jdbc:postgresql://127.0.0.1:1/provisio",
+                "provisio", "secret")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot open database jdbc:postgresql://127.0.0.1:1/provisio: ")
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aUrlOfAnotherDatabaseFailsWithOneClearLine() {
+        assertThatThrownBy(() -> JdbcStore.open(JdbcSettings.of("jdbc:mysql://localhost/provisio")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot open database jdbc:mysql://localhost/provisio: ")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> JdbcSettings.of("postgres://localhost/provisio"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
