@@ -252,13 +252,31 @@ public abstract class LifecycleScenarios extends StoreContract {
 
     @Test
     void aResourceWithoutUserNameOrWithANonBooleanActiveIsInvalid() {
-        ScimResource noName = ScimResource.of(ComplexValue.of("displayName", StringValue.of("x")));
+        ScimResource noName = ScimResource.of(ComplexValue.of(
+                "schemas", MultiValue.of(StringValue.of("urn:ietf:params:scim:schemas:core:2.0:User")),
+                "displayName", StringValue.of("x")));
+        ScimResource noSchemas = ScimResource.of(ComplexValue.of("userName", StringValue.of("kim")));
         ScimResource badActive = resource("kim", Optional.of(StringValue.of("maybe")));
+        ScimResource hugeExternalId = ScimResource.of(resource("kim", Optional.empty()).attributes()
+                .with("externalId", StringValue.of("x".repeat(1025))));
 
         assertThat(scimError(() -> provisioning.provisionUser().provision(
                 new ProvisionUser.Command(tenant, entra, noName)))).isEqualTo(ScimErrorType.INVALID_VALUE);
         assertThat(scimError(() -> provisioning.provisionUser().provision(
                 new ProvisionUser.Command(tenant, entra, badActive)))).isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(scimError(() -> provisioning.provisionUser().provision(
+                new ProvisionUser.Command(tenant, entra, noSchemas)))).isEqualTo(ScimErrorType.INVALID_SYNTAX);
+        assertThat(scimError(() -> provisioning.provisionUser().provision(
+                new ProvisionUser.Command(tenant, entra, hugeExternalId)))).isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(store.users().query(tenant, UserQuery.all(PageRequest.first(10))).totalResults()).isZero();
+    }
+
+    @Test
+    void aPasswordSentByTheIdentityProviderIsNeverStored() {
+        ScimResource withPassword = ScimResource.of(resource("kim", Optional.of(BooleanValue.TRUE)).attributes()
+                .with("password", StringValue.of("t1meMa$heen")));
+        UserView kim = provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, entra, withPassword));
+        assertThat(store.users().find(tenant, kim.user().id()).orElseThrow().toScim(List.of()).has("password")).isFalse();
     }
 
     // ---- the story ------------------------------------------------------------------------

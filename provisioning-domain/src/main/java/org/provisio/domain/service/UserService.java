@@ -1,6 +1,7 @@
 package org.provisio.domain.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.Actor;
@@ -29,12 +30,20 @@ import org.provisio.domain.usecase.UserView;
 import org.provisio.scim.error.ScimErrorType;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.resource.BooleanValue;
+import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.ScimResource;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
+import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.schema.SchemaValidator;
 
 /** The SCIM-facing user use cases and the admin's user listing. */
 final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUsers, DeleteUser, ListUsersByStatus {
+    private static final SchemaValidator VALIDATOR = new SchemaValidator(ResourceSchema.user());
+    static final int MAX_EXTERNAL_ID = 1024;
+    static final int MAX_EMAIL = 512;
+    static final int MAX_EMAIL_TYPE = 128;
+
     private final Kernel k;
 
     UserService(Kernel k) {
@@ -43,7 +52,7 @@ final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUse
 
     @Override
     public UserView provision(ProvisionUser.Command command) {
-        ScimResource resource = command.resource();
+        ScimResource resource = validated(command.resource());
         UserName userName = userNameOf(resource);
         Optional<String> externalId = externalIdOf(resource);
         boolean active = activeOf(resource).orElse(true);
@@ -70,12 +79,13 @@ final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUse
 
     @Override
     public UserView replace(ReplaceUser.Command command) {
-        ScimResource resource = command.resource();
+        ScimResource resource = validated(command.resource());
         UserName userName = userNameOf(resource);
         Optional<String> externalId = externalIdOf(resource);
         Optional<Boolean> active = activeOf(resource);
         return k.tx(() -> {
             User current = existing(command.tenantId(), command.userId(), command.ifMatch());
+            VALIDATOR.checkImmutable(current.toScim(List.of()), resource.attributes());
             Instant now = k.now();
             Actor actor = command.actor();
             User user = current;
@@ -139,6 +149,30 @@ final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUse
             throw ScimException.preconditionFailed("user " + userId + " is at version " + user.version().etag());
         }
         return user;
+    }
+
+    /**
+     * The resource checked against the User schema and given its schema types (RFC 7643), with
+     * the sizes the stores index bounded and the cleartext {@code password} dropped: a user of
+     * Provisio signs in through the product after accepting the invitation, so a password an
+     * identity provider sends (Okta does) has no use, and keeping it would only be a liability.
+     */
+    static ScimResource validated(ScimResource resource) {
+        ComplexValue v = VALIDATOR.validate(resource.attributes()).without("password");
+        v.getText("externalId").ifPresent(e -> limit("externalId", e, MAX_EXTERNAL_ID));
+        for (Value email : v.getMulti("emails").values()) {
+            if (email instanceof ComplexValue e) {
+                e.getText("value").ifPresent(x -> limit("emails.value", x, MAX_EMAIL));
+                e.getText("type").ifPresent(x -> limit("emails.type", x, MAX_EMAIL_TYPE));
+            }
+        }
+        return ScimResource.of(v);
+    }
+
+    private static void limit(String attribute, String value, int max) {
+        if (value.length() > max) {
+            throw ScimException.invalidValue("\"" + attribute + "\" must be at most " + max + " characters");
+        }
     }
 
     static UserName userNameOf(ScimResource resource) {
