@@ -2,6 +2,7 @@ package org.provisio.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
@@ -13,6 +14,9 @@ final class ArchitectureRules {
     static final String SCIM_JSON = "org.provisio.scim.json..";
     static final String MEMORY = "org.provisio.adapters.memory..";
     static final String JDBC = "org.provisio.adapters.jdbc..";
+    static final String DELIVERY = "org.provisio.adapters.delivery..";
+    static final String ADAPTERS = "org.provisio.adapters..";
+    static final String ADAPTER_SLICES = "org.provisio.adapters.(*)..";
     static final String SERVER = "org.provisio.server..";
 
     static final ArchRule CORE_IS_FREE_OF_INFRASTRUCTURE = noClasses()
@@ -31,15 +35,14 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
             .as("scim-core uses Jackson only in org.provisio.scim.json");
 
-    static final ArchRule MEMORY_ADAPTER_STANDS_ALONE = noClasses()
-            .that().resideInAPackage(MEMORY)
-            .should().dependOnClassesThat().resideInAnyPackage(JDBC, SERVER)
-            .as("the memory adapter sees neither the JDBC adapter nor the server");
+    static final ArchRule ADAPTERS_DO_NOT_SEE_EACH_OTHER = slices().matching(ADAPTER_SLICES)
+            .should().notDependOnEachOther()
+            .as("adapters never see each other (memory, jdbc, delivery, and any added later)");
 
-    static final ArchRule JDBC_ADAPTER_STANDS_ALONE = noClasses()
-            .that().resideInAPackage(JDBC)
-            .should().dependOnClassesThat().resideInAnyPackage(MEMORY, SERVER)
-            .as("the JDBC adapter sees neither the memory adapter nor the server");
+    static final ArchRule ADAPTERS_DO_NOT_SEE_THE_SERVER = noClasses()
+            .that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(SERVER)
+            .as("no adapter sees the server");
 
     static final ArchRule ONLY_THE_SERVER_SEES_HTTP = noClasses()
             .that().resideOutsideOfPackage(SERVER)
@@ -58,11 +61,12 @@ final class ArchitectureRules {
             .as("arrows point inward: server -> adapters -> domain -> scim-core");
 
     static final List<ArchRule> ALL = List.of(CORE_IS_FREE_OF_INFRASTRUCTURE, DOMAIN_SEES_NO_JACKSON,
-            SCIM_USES_JACKSON_ONLY_IN_ITS_CODEC, MEMORY_ADAPTER_STANDS_ALONE, JDBC_ADAPTER_STANDS_ALONE,
+            SCIM_USES_JACKSON_ONLY_IN_ITS_CODEC, ADAPTERS_DO_NOT_SEE_EACH_OTHER, ADAPTERS_DO_NOT_SEE_THE_SERVER,
             ONLY_THE_SERVER_SEES_HTTP, ARROWS_POINT_INWARD);
 
     /** Every package some rule names; each must hold production classes, or that rule could never fail. */
-    static final List<String> NAMED_PACKAGES = List.of(DOMAIN, SCIM, SCIM_JSON, MEMORY, JDBC, SERVER);
+    static final List<String> NAMED_PACKAGES = List.of(DOMAIN, SCIM, SCIM_JSON, MEMORY, JDBC, DELIVERY, ADAPTERS,
+            SERVER);
 
     private ArchitectureRules() {
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.provisio.adapters.delivery.archfixture.BadDeliveryClass;
 import org.provisio.adapters.jdbc.archfixture.BadJdbcClass;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.adapters.memory.archfixture.BadMemoryClass;
@@ -58,10 +59,18 @@ class ArchitectureTest {
                         List.of("com.fasterxml.jackson.archstub.Stub")),
                 Arguments.of(ArchitectureRules.SCIM_USES_JACKSON_ONLY_IN_ITS_CODEC, BadScimClass.class,
                         List.of("com.fasterxml.jackson.archstub.Stub")),
-                Arguments.of(ArchitectureRules.MEMORY_ADAPTER_STANDS_ALONE, BadMemoryClass.class,
-                        List.of(BadJdbcClass.class.getName(), ServerClass.class.getName())),
-                Arguments.of(ArchitectureRules.JDBC_ADAPTER_STANDS_ALONE, BadJdbcClass.class,
-                        List.of(BadMemoryClass.class.getName(), ServerClass.class.getName())),
+                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_SEE_EACH_OTHER, BadMemoryClass.class,
+                        List.of(BadJdbcClass.class.getName())),
+                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_SEE_EACH_OTHER, BadJdbcClass.class,
+                        List.of(BadMemoryClass.class.getName())),
+                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_SEE_EACH_OTHER, BadDeliveryClass.class,
+                        List.of(BadMemoryClass.class.getName())),
+                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_SEE_THE_SERVER, BadMemoryClass.class,
+                        List.of(ServerClass.class.getName())),
+                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_SEE_THE_SERVER, BadJdbcClass.class,
+                        List.of(ServerClass.class.getName())),
+                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_SEE_THE_SERVER, BadDeliveryClass.class,
+                        List.of(ServerClass.class.getName())),
                 Arguments.of(ArchitectureRules.ONLY_THE_SERVER_SEES_HTTP, BadMemoryClass.class,
                         List.of("org.glassfish.archstub.Stub")),
                 Arguments.of(ArchitectureRules.ONLY_THE_SERVER_SEES_HTTP, BadDomainClass.class,
@@ -114,6 +123,6 @@ class ArchitectureTest {
 
     private static JavaClasses fixtures() {
         return new ClassFileImporter().importClasses(BadDomainClass.class, BadScimClass.class, BadMemoryClass.class,
-                BadJdbcClass.class, ServerClass.class, InMemoryStore.class);
+                BadJdbcClass.class, BadDeliveryClass.class, ServerClass.class, InMemoryStore.class);
     }
 }
