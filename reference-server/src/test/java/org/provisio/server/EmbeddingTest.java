@@ -18,7 +18,13 @@ import java.net.http.HttpResponse;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.provisio.domain.model.InvitationEmail;
+import org.provisio.domain.model.LifecycleEvent;
+import org.provisio.domain.service.Deliveries;
+import org.provisio.domain.usecase.DispatchOutbox;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.IssuedCredential;
@@ -66,6 +72,12 @@ public class EmbeddingTest {
                 .issue(new IssueCredential.Command(tenant.id(), Actor.admin())).orElseThrow();
         String tenantUrl = baseUrl + "/scim/v2/" + tenant.id().value();
         // give the identity provider tenantUrl and credential.secretToken()
+
+        // invitation emails and lifecycle events leave through the durable outbox
+        List<InvitationEmail> mails = new CopyOnWriteArrayList<>();
+        List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
+        DispatchOutbox outbox = provisioning.dispatchOutbox(Deliveries.route(mails::add, List.of(events::add)));
+        // call outbox.dispatchDue() periodically, e.g. from a ScheduledExecutorService
         // --- end ---
 
         try {
@@ -98,6 +110,9 @@ public class EmbeddingTest {
             assertThat(user.getText("userName")).hasValue("embedded@example.com");
             assertThat(provisioning.listUsersByStatus().find(tenant.id(),
                     org.provisio.domain.model.UserId.of(id))).isPresent();
+            assertThat(outbox.dispatchDue()).isEqualTo(2);
+            assertThat(mails).singleElement().satisfies(m -> assertThat(m.to()).isEqualTo("embedded@example.com"));
+            assertThat(events).extracting(LifecycleEvent::type).containsExactly(LifecycleEvent.Type.PROVISIONED);
 
             HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(tenantUrl + "/Users")).GET());
             assertThat(anonymous.statusCode()).isEqualTo(401);
