@@ -64,6 +64,7 @@ public final class Main {
                 .clock(Clock.systemUTC())
                 .retention(new Retention(config.retention()))
                 .invitationTtl(new InvitationTtl(config.invitationTtl()))
+                .outboxMaxAttempts(config.outboxMaxAttempts())
                 .build();
         String adminToken = config.adminToken().orElseGet(() -> {
             String token = AdminToken.loadOrCreate(AdminToken.FILE);

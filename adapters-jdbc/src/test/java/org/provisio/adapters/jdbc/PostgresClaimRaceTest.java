@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ import org.provisio.scim.resource.ScimResource;
 
 /**
  * Two stores on one PostgreSQL database, as two reference-server instances would be: their
- * outbox dispatchers and purge jobs race for the same rows and never take the same one.
+ * outbox dispatchers and purge jobs race for the same rows and never take the same one, and the
+ * dispatchers never deliver two messages of one user at once nor out of order.
  */
 class PostgresClaimRaceTest {
     private static final Instant T0 = Instant.parse("2024-03-01T09:00:00Z");
@@ -65,12 +68,18 @@ class PostgresClaimRaceTest {
     }
 
     @Test
-    void twoDispatchersNeverClaimTheSameMessage() throws Exception {
-        int messages = 400;
-        for (int i = 0; i < messages; i++) {
-            first.outbox().append(new OutboxMessage("m-" + i, TENANT, UserId.of("u"), OutboxMessage.Kind.PROVISIONED,
-                    T0, Map.of()));
+    void twoDispatchersNeverClaimTheSameMessageNorTwoOfOneUserAtOnce() throws Exception {
+        int users = 40;
+        int perUser = 10;
+        for (int u = 0; u < users; u++) {
+            for (int i = 0; i < perUser; i++) {
+                first.outbox().append(new OutboxMessage("m-" + u + "-" + i, TENANT, UserId.of("u" + u),
+                        OutboxMessage.Kind.PROVISIONED, T0, Map.of("index", Integer.toString(i))));
+            }
         }
+        Map<UserId, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+        List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
+        List<OutboxMessage> log = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<String>>> dispatchers = new ArrayList<>();
         for (JdbcStore store : List.of(first, second, first, second)) {
@@ -83,7 +92,15 @@ class PostgresClaimRaceTest {
                         return sent;
                     }
                     for (OutboxMessage m : batch) {
+                        AtomicInteger busy =
+                                inFlight.computeIfAbsent(m.userId(), k -> new AtomicInteger());
+                        if (busy.incrementAndGet() != 1) {
+                            overlaps.add(m.id());
+                        }
+                        Thread.sleep(1);
                         sent.add(m.id());
+                        log.add(m);
+                        busy.decrementAndGet();
                         store.outbox().markDelivered(m.id());
                     }
                 }
@@ -96,8 +113,15 @@ class PostgresClaimRaceTest {
             all.addAll(f.get(60, TimeUnit.SECONDS));
         }
 
-        assertThat(all).hasSize(messages).doesNotHaveDuplicates();
+        assertThat(all).hasSize(users * perUser).doesNotHaveDuplicates();
         assertThat(dispatchers).allSatisfy(f -> assertThat(f.get()).isNotEmpty());
+        assertThat(overlaps).as("messages of one user delivered by two dispatchers at once").isEmpty();
+        for (int u = 0; u < users; u++) {
+            UserId user = UserId.of("u" + u);
+            assertThat(log).filteredOn(m -> m.userId().equals(user)).extracting(m -> m.payload().get("index"))
+                    .as("the order of %s", user)
+                    .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        }
     }
 
     @Test

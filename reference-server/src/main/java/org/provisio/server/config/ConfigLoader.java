@@ -75,7 +75,8 @@ public final class ConfigLoader {
                 duration("PROVISIO_INVITATION_TTL", Duration.ofDays(7)),
                 longValue("PROVISIO_MAX_PAYLOAD_SIZE", 1_048_576),
                 smtp,
-                webhook());
+                webhook(),
+                integer("PROVISIO_OUTBOX_MAX_ATTEMPTS", 12));
         validate(config);
         try {
             InetAddress.getByName(bind);

@@ -32,7 +32,9 @@ public record ServerConfig(
         @Min(value = 1024, message = "PROVISIO_MAX_PAYLOAD_SIZE must be at least 1024 bytes")
         @Max(value = 104_857_600, message = "PROVISIO_MAX_PAYLOAD_SIZE must be at most 100 MiB") long maxPayloadSize,
         Optional<@Valid SmtpSettings> smtp,
-        Optional<WebhookSettings> webhook) {
+        Optional<WebhookSettings> webhook,
+        @Min(value = 1, message = "PROVISIO_OUTBOX_MAX_ATTEMPTS must be between 1 and 100")
+        @Max(value = 100, message = "PROVISIO_OUTBOX_MAX_ATTEMPTS must be between 1 and 100") int outboxMaxAttempts) {
 
     /** Whether the in-memory store was asked for ({@code PROVISIO_DB_URL=memory}). */
     public boolean inMemory() {
@@ -50,6 +52,7 @@ public record ServerConfig(
                 + ", dbUrl=" + dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", dbUser=" + dbUser.orElse("-")
                 + ", retention=" + retention + ", purgeInterval=" + purgeInterval + ", invitationTtl=" + invitationTtl
                 + ", maxPayloadSize=" + maxPayloadSize + ", smtp=" + smtp.map(Object::toString).orElse("off")
-                + ", webhook=" + webhook.map(w -> w.url().toString()).orElse("off") + "]";
+                + ", webhook=" + webhook.map(w -> w.url().toString()).orElse("off")
+                + ", outboxMaxAttempts=" + outboxMaxAttempts + "]";
     }
 }

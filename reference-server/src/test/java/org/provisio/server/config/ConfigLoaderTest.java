@@ -78,6 +78,12 @@ class ConfigLoaderTest {
                 new Bad("PROVISIO_MAX_PAYLOAD_SIZE", "0"),
                 new Bad("PROVISIO_MAX_PAYLOAD_SIZE", "1MB"),
                 new Bad("PROVISIO_MAX_PAYLOAD_SIZE", "104857601"),
+                new Bad("PROVISIO_OUTBOX_MAX_ATTEMPTS", "0"),
+                new Bad("PROVISIO_OUTBOX_MAX_ATTEMPTS", "101"),
+                new Bad("PROVISIO_OUTBOX_MAX_ATTEMPTS", "twelve"),
+                new Bad("PROVISIO_WEBHOOK_URL", "ftp://hooks.example.com/x"),
+                new Bad("PROVISIO_WEBHOOK_URL", "not a url"),
+                new Bad("PROVISIO_WEBHOOK_SECRET", "0123456789abcdef"),
                 new Bad("PROVISIO_SMTP_PORT", "25"),
                 new Bad("PROVISIO_SMTP_USER", "mailer"),
                 new Bad("PROVISIO_SMTP_PASSWORD", "hunter2"),
@@ -161,6 +167,9 @@ class ConfigLoaderTest {
                 Map.entry("PROVISIO_PURGE_INTERVAL", "PT15M"),
                 Map.entry("PROVISIO_INVITATION_TTL", "P14D"),
                 Map.entry("PROVISIO_MAX_PAYLOAD_SIZE", "2048"),
+                Map.entry("PROVISIO_OUTBOX_MAX_ATTEMPTS", "5"),
+                Map.entry("PROVISIO_WEBHOOK_URL", "https://hooks.example.com/provisio"),
+                Map.entry("PROVISIO_WEBHOOK_SECRET", "webhook-secret-0123456789"),
                 Map.entry("PROVISIO_SMTP_HOST", "smtp.example.com"),
                 Map.entry("PROVISIO_SMTP_USER", "mailer"),
                 Map.entry("PROVISIO_SMTP_PASSWORD", "smtp-password"),
@@ -176,6 +185,8 @@ class ConfigLoaderTest {
         assertThat(config.purgeInterval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.invitationTtl()).isEqualTo(Duration.ofDays(14));
         assertThat(config.maxPayloadSize()).isEqualTo(2048);
+        assertThat(config.outboxMaxAttempts()).isEqualTo(5);
+        assertThat(config.webhook().orElseThrow().url()).hasToString("https://hooks.example.com/provisio");
         SmtpSettings smtp = config.smtp().orElseThrow();
         assertThat(smtp.host()).isEqualTo("smtp.example.com");
         assertThat(smtp.port()).isEqualTo(587);
@@ -183,7 +194,8 @@ class ConfigLoaderTest {
         assertThat(smtp.password()).hasValue("smtp-password");
         assertThat(smtp.from()).isNotBlank();
         assertThat(smtp.tls()).isEqualTo(SmtpSettings.Tls.TLS);
-        assertThat(config.toString()).doesNotContain("db-password", "admin-token-of-the-operator", "smtp-password");
+        assertThat(config.toString()).doesNotContain("db-password", "admin-token-of-the-operator", "smtp-password",
+                "webhook-secret-0123456789");
     }
 
     @Test
