@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.provisio.domain.service.Provisioning;
 import org.provisio.scim.schema.SchemaRegistry;
 import org.provisio.server.admin.AdminResource;
+import org.provisio.server.admin.OutboxAdminResource;
 import org.provisio.server.http.AccessLogFilter;
 import org.provisio.server.http.AdminAuthenticationFilter;
 import org.provisio.server.http.ComplexValueProvider;
@@ -18,6 +19,7 @@ import org.provisio.server.http.UnexpectedExceptionMapper;
 import org.provisio.server.http.WebApplicationExceptionMapper;
 import org.provisio.server.invitation.InvitationResource;
 import org.provisio.server.scim.DiscoveryResource;
+import org.provisio.server.scim.GroupsResource;
 import org.provisio.server.scim.UsersResource;
 
 /**
@@ -64,11 +66,14 @@ public final class ProvisioFeature implements Feature {
         context.register(new ScimExceptionMapper());
         context.register(new ScimAuthenticationFilter(provisioning.authenticateCredential()));
         context.register(new UsersResource(provisioning, publicUrl));
-        context.register(new DiscoveryResource(publicUrl, SchemaRegistry.defaults(), List.of("User"), maxPayloadSize));
+        context.register(new GroupsResource(provisioning, publicUrl));
+        context.register(new DiscoveryResource(publicUrl, SchemaRegistry.defaults(), List.of("User", "Group"),
+                maxPayloadSize));
         context.register(new InvitationResource(provisioning));
         adminToken.ifPresent(token -> {
             context.register(new AdminAuthenticationFilter(token));
             context.register(new AdminResource(provisioning, publicUrl));
+            context.register(new OutboxAdminResource(provisioning.outboxStatus()));
         });
         if (standalone) {
             context.register(new WebApplicationExceptionMapper());

@@ -2,35 +2,55 @@ package org.provisio.adapters.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.provisio.domain.model.Group;
+import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.GroupId;
+import org.provisio.domain.model.GroupQuery;
+import org.provisio.domain.model.Page;
+import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.WriteOutcome;
+import org.provisio.scim.filter.CompareOperator;
+import org.provisio.scim.filter.Filter;
+import org.provisio.scim.filter.FilterEvaluator;
+import org.provisio.scim.query.Sorting;
+import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.resource.StringValue;
+import org.provisio.scim.schema.CoreSchemas;
+import org.provisio.scim.schema.ResourceSchema;
 
-/** Groups in {@code scim_groups}, their members in {@code group_members}. */
+/**
+ * Groups in {@code scim_groups}, their members in {@code group_members}, one row per membership.
+ * Membership changes are deltas in batched statements; a header read never touches
+ * {@code group_members}; {@code IN} lists are chunked, so no operation costs a round trip per member.
+ */
 final class JdbcGroups implements Groups {
     private static final String COLUMNS = "SELECT g.id, g.tenant_id, g.display_name, g.external_id, g.version,"
             + " g.created_ns, g.last_modified_ns FROM scim_groups g";
+    /** Ids per {@code IN (...)} list. */
+    private static final int CHUNK = 500;
+    private static final ResourceSchema SCHEMA = ResourceSchema.group();
 
-    /** A group row before its members are read. */
-    private record Row(GroupId id, TenantId tenant, String displayName, Optional<String> externalId, Version version,
-                       Instant createdAt, Instant lastModifiedAt) {
-        Group with(Set<UserId> members) {
-            return new Group(id, tenant, displayName, externalId, members, version, createdAt, lastModifiedAt);
-        }
+    /** A group with its SCIM view, for filtering and sorting. */
+    private record Viewed(GroupHeader group, ComplexValue scim) {
     }
 
     private final JdbcTransactions tx;
@@ -42,29 +62,35 @@ final class JdbcGroups implements Groups {
     @Override
     public WriteOutcome add(Group group) {
         return tx.call(c -> JdbcTransactions.violatesUnique(c, k -> {
-            JdbcRows.update(k, "INSERT INTO scim_groups (tenant_id, id, display_name, external_id, version, created_ns,"
-                            + " last_modified_ns) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    group.tenantId().value(), group.id().value(), group.displayName(), group.externalId().orElse(null),
-                    group.version().value(), JdbcTime.nanos(group.createdAt()), JdbcTime.nanos(group.lastModifiedAt()));
+            JdbcRows.update(k, "INSERT INTO scim_groups (tenant_id, id, display_name, display_name_key, external_id,"
+                            + " version, created_ns, last_modified_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    group.tenantId().value(), group.id().value(), group.displayName(),
+                    group.header().displayNameKey(), group.externalId().orElse(null), group.version().value(),
+                    JdbcTime.nanos(group.createdAt()), JdbcTime.nanos(group.lastModifiedAt()));
             insertMembers(k, group.tenantId(), group.id(), group.members());
             return null;
         }) ? WriteOutcome.NOT_UNIQUE : WriteOutcome.WRITTEN);
     }
 
     @Override
-    public WriteOutcome update(Group group, Version expected) {
+    public WriteOutcome update(GroupHeader group, Version expected) {
         return tx.call(c -> {
-            int changed = JdbcRows.update(c, "UPDATE scim_groups SET display_name = ?, external_id = ?, version = ?,"
-                            + " created_ns = ?, last_modified_ns = ? WHERE tenant_id = ? AND id = ? AND version = ?",
-                    group.displayName(), group.externalId().orElse(null), group.version().value(),
-                    JdbcTime.nanos(group.createdAt()), JdbcTime.nanos(group.lastModifiedAt()),
-                    group.tenantId().value(), group.id().value(), expected.value());
-            if (changed == 0) {
+            int[] changed = new int[1];
+            boolean taken = JdbcTransactions.violatesUnique(c, k -> {
+                changed[0] = JdbcRows.update(k, "UPDATE scim_groups SET display_name = ?, display_name_key = ?,"
+                                + " external_id = ?, version = ?, last_modified_ns = ?"
+                                + " WHERE tenant_id = ? AND id = ? AND version = ?",
+                        group.displayName(), group.displayNameKey(), group.externalId().orElse(null),
+                        group.version().value(), JdbcTime.nanos(group.lastModifiedAt()),
+                        group.tenantId().value(), group.id().value(), expected.value());
+                return null;
+            });
+            if (taken) {
+                return WriteOutcome.NOT_UNIQUE;
+            }
+            if (changed[0] == 0) {
                 return exists(c, group.tenantId(), group.id()) ? WriteOutcome.STALE_VERSION : WriteOutcome.NOT_FOUND;
             }
-            JdbcRows.update(c, "DELETE FROM group_members WHERE tenant_id = ? AND group_id = ?",
-                    group.tenantId().value(), group.id().value());
-            insertMembers(c, group.tenantId(), group.id(), group.members());
             return WriteOutcome.WRITTEN;
         });
     }
@@ -72,9 +98,173 @@ final class JdbcGroups implements Groups {
     @Override
     public Optional<Group> find(TenantId tenant, GroupId id) {
         return tx.call(c -> {
-            List<Row> rows = JdbcRows.list(c, COLUMNS + " WHERE g.tenant_id = ? AND g.id = ?", JdbcGroups::row,
-                    tenant.value(), id.value());
-            return withMembers(c, tenant, rows).stream().findFirst();
+            Optional<GroupHeader> header = header(c, tenant, id);
+            if (header.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<UserId> members = new HashSet<>(JdbcRows.list(c,
+                    "SELECT user_id FROM group_members WHERE tenant_id = ? AND group_id = ?",
+                    rs -> UserId.of(rs.getString(1)), tenant.value(), id.value()));
+            return Optional.of(Group.of(header.get(), members));
+        });
+    }
+
+    @Override
+    public Optional<GroupHeader> findHeader(TenantId tenant, GroupId id) {
+        return tx.call(c -> header(c, tenant, id));
+    }
+
+    private static Optional<GroupHeader> header(Connection c, TenantId tenant, GroupId id) throws SQLException {
+        return JdbcRows.one(c, COLUMNS + " WHERE g.tenant_id = ? AND g.id = ?", JdbcGroups::row, tenant.value(),
+                id.value());
+    }
+
+    /**
+     * Without filter and sort, one page in SQL. Otherwise the candidates (only the group named by a
+     * required {@code displayName eq}, {@code externalId eq} or {@code id eq}, else all the tenant's
+     * groups, with their members only when the query looks at them) are filtered, sorted and paged
+     * with scim-core, exactly as in memory.
+     */
+    @Override
+    public Page<GroupHeader> query(TenantId tenant, GroupQuery query) {
+        Predicate<ComplexValue> predicate = query.filter()
+                .map(f -> FilterEvaluator.compile(f, SCHEMA))
+                .orElse(g -> true);
+        if (query.filter().isEmpty() && query.sort().isEmpty()) {
+            return tx.call(c -> sqlPage(c, tenant, query.page()));
+        }
+        String where = " WHERE g.tenant_id = ?";
+        List<Object> params = new ArrayList<>(List.of(tenant.value()));
+        Optional<Filter.Compare> key = query.filter().flatMap(JdbcGroups::requiredKey);
+        if (key.isPresent()) {
+            String attribute = key.get().path().attribute().toLowerCase(java.util.Locale.ROOT);
+            String value = ((StringValue) key.get().value()).value();
+            if (attribute.equals("displayname")) {
+                where += " AND g.display_name_key = ?";
+                params.add(GroupHeader.displayNameKey(value));
+            } else if (attribute.equals("externalid")) {
+                where += " AND g.external_id = ?";
+                params.add(value);
+            } else {
+                where += " AND g.id = ?";
+                params.add(value);
+            }
+        }
+        String sql = COLUMNS + where + " ORDER BY g.seq";
+        boolean withMembers = query.needsMembers();
+        return tx.call(c -> {
+            List<GroupHeader> candidates = JdbcRows.list(c, sql, params, JdbcGroups::row);
+            Map<GroupId, Set<UserId>> members = withMembers ? membersOf(c, tenant, candidates) : Map.of();
+            List<Viewed> matching = new ArrayList<>();
+            for (GroupHeader g : candidates) {
+                ComplexValue scim = g.toScimForFilter(members.getOrDefault(g.id(), Set.of()));
+                if (predicate.test(scim)) {
+                    matching.add(new Viewed(g, scim));
+                }
+            }
+            query.sort().ifPresent(sort -> matching.sort(Comparator.comparing(Viewed::scim,
+                    Sorting.comparator(sort.by(), sort.order(), SCHEMA))));
+            return Page.slice(matching, query.page()).map(Viewed::group);
+        });
+    }
+
+    private static Page<GroupHeader> sqlPage(Connection c, TenantId tenant, PageRequest page) throws SQLException {
+        long total = JdbcRows.count(c, "SELECT COUNT(*) FROM scim_groups g WHERE g.tenant_id = ?",
+                List.of(tenant.value()));
+        if (page.count() == 0 || page.offset() >= total) {
+            return new Page<>(List.of(), page.startIndex(), total);
+        }
+        return new Page<>(JdbcRows.list(c, COLUMNS + " WHERE g.tenant_id = ? ORDER BY g.seq" + JdbcRows.page(),
+                List.of(tenant.value(), page.offset(), page.count()), JdbcGroups::row), page.startIndex(), total);
+    }
+
+    /** A {@code displayName}, {@code externalId} or {@code id eq "..."} that must hold for the filter to match. */
+    private static Optional<Filter.Compare> requiredKey(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            Optional<Filter.Compare> left = requiredKey(and.left());
+            return left.isPresent() ? left : requiredKey(and.right());
+        }
+        if (filter instanceof Filter.Compare c && c.operator() == CompareOperator.EQ && !c.path().hasSubAttribute()
+                && (!c.path().hasSchemaUrn() || c.path().schemaUrn().equalsIgnoreCase(CoreSchemas.GROUP_URN))
+                && c.value() instanceof StringValue v) {
+            String attribute = c.path().attribute();
+            boolean fits = attribute.equalsIgnoreCase("displayName")
+                    || (attribute.equalsIgnoreCase("externalId") && v.value().length() <= GroupHeader.MAX_EXTERNAL_ID)
+                    || (attribute.equalsIgnoreCase("id") && v.value().length() <= 64);
+            return fits ? Optional.of(c) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The members of the given groups, by group. */
+    private static Map<GroupId, Set<UserId>> membersOf(Connection c, TenantId tenant, List<GroupHeader> groups)
+            throws SQLException {
+        Map<GroupId, Set<UserId>> out = new HashMap<>();
+        List<String> ids = groups.stream().map(g -> g.id().value()).toList();
+        for (List<String> chunk : chunks(ids)) {
+            List<Object> params = new ArrayList<>();
+            params.add(tenant.value());
+            params.addAll(chunk);
+            for (String[] m : JdbcRows.list(c, "SELECT group_id, user_id FROM group_members WHERE tenant_id = ?"
+                    + " AND group_id IN (" + marks(chunk.size()) + ")", params,
+                    rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+                out.computeIfAbsent(GroupId.of(m[0]), k -> new LinkedHashSet<>()).add(UserId.of(m[1]));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Set<UserId> membersAmong(TenantId tenant, GroupId id, Set<UserId> candidates) {
+        return tx.call(c -> {
+            Set<UserId> out = new LinkedHashSet<>();
+            for (List<String> chunk : chunks(candidates.stream().map(UserId::value).toList())) {
+                List<Object> params = new ArrayList<>();
+                params.add(tenant.value());
+                params.add(id.value());
+                params.addAll(chunk);
+                out.addAll(JdbcRows.list(c, "SELECT user_id FROM group_members WHERE tenant_id = ? AND group_id = ?"
+                        + " AND user_id IN (" + marks(chunk.size()) + ")", params, rs -> UserId.of(rs.getString(1))));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void addMembers(TenantId tenant, GroupId id, Set<UserId> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        tx.call(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO group_members (tenant_id, group_id, user_id)"
+                    + " SELECT ?, ?, ? FROM scim_groups g WHERE g.tenant_id = ? AND g.id = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM group_members m WHERE m.tenant_id = ? AND m.group_id = ? AND m.user_id = ?)")) {
+                for (UserId user : users) {
+                    JdbcRows.bind(s, List.of(tenant.value(), id.value(), user.value(), tenant.value(), id.value(),
+                            tenant.value(), id.value(), user.value()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void removeMembers(TenantId tenant, GroupId id, Set<UserId> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        tx.call(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM group_members WHERE tenant_id = ? AND group_id = ? AND user_id = ?")) {
+                for (UserId user : users) {
+                    JdbcRows.bind(s, List.of(tenant.value(), id.value(), user.value()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
         });
     }
 
@@ -89,58 +279,28 @@ final class JdbcGroups implements Groups {
     }
 
     @Override
-    public List<Group> groupsOf(TenantId tenant, UserId user) {
+    public List<GroupHeader> groupsOf(TenantId tenant, UserId user) {
         return tx.call(c -> groupsOf(c, tenant, List.of(user)).getOrDefault(user, List.of()));
     }
 
-    /** The groups of several users of a tenant at once, in creation order; users without groups are absent. */
-    Map<UserId, List<Group>> groupsOf(Connection c, TenantId tenant, Collection<UserId> users) throws SQLException {
-        Map<UserId, List<Group>> out = new LinkedHashMap<>();
-        List<UserId> all = List.copyOf(users);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<UserId> chunk = all.subList(from, Math.min(all.size(), from + 500));
+    /** The groups of several users of a tenant at once, in creation order, without members; users without groups are absent. */
+    Map<UserId, List<GroupHeader>> groupsOf(Connection c, TenantId tenant, Collection<UserId> users)
+            throws SQLException {
+        Map<UserId, List<GroupHeader>> out = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(users.stream().map(UserId::value).toList())) {
             List<Object> params = new ArrayList<>();
             params.add(tenant.value());
-            StringBuilder in = new StringBuilder();
-            for (UserId u : chunk) {
-                in.append(in.length() == 0 ? "?" : ", ?");
-                params.add(u.value());
-            }
-            List<String[]> memberships = JdbcRows.list(c, "SELECT m.user_id, m.group_id FROM group_members m"
-                    + " WHERE m.tenant_id = ? AND m.user_id IN (" + in + ")", params,
-                    rs -> new String[] {rs.getString(1), rs.getString(2)});
-            if (memberships.isEmpty()) {
-                continue;
-            }
-            Set<String> groupIds = new HashSet<>();
-            memberships.forEach(m -> groupIds.add(m[1]));
-            Map<String, Group> groups = new LinkedHashMap<>();
-            for (Group g : groups(c, tenant, groupIds)) {
-                groups.put(g.id().value(), g);
-            }
-            for (Group g : groups.values()) {
-                for (String[] m : memberships) {
-                    if (m[1].equals(g.id().value())) {
-                        out.computeIfAbsent(UserId.of(m[0]), k -> new ArrayList<>()).add(g);
-                    }
-                }
-            }
+            params.addAll(chunk);
+            JdbcRows.list(c, "SELECT m.user_id, g.id, g.tenant_id, g.display_name, g.external_id, g.version,"
+                    + " g.created_ns, g.last_modified_ns FROM group_members m JOIN scim_groups g"
+                    + " ON g.tenant_id = m.tenant_id AND g.id = m.group_id"
+                    + " WHERE m.tenant_id = ? AND m.user_id IN (" + marks(chunk.size()) + ") ORDER BY g.seq", params,
+                    rs -> {
+                        out.computeIfAbsent(UserId.of(rs.getString("user_id")), k -> new ArrayList<>()).add(row(rs));
+                        return null;
+                    });
         }
         return out;
-    }
-
-    /** Groups by id, in creation order, with their members. */
-    private List<Group> groups(Connection c, TenantId tenant, Set<String> ids) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        params.add(tenant.value());
-        StringBuilder in = new StringBuilder();
-        for (String id : ids) {
-            in.append(in.length() == 0 ? "?" : ", ?");
-            params.add(id);
-        }
-        List<Row> rows = JdbcRows.list(c, COLUMNS + " WHERE g.tenant_id = ? AND g.id IN (" + in + ") ORDER BY g.seq",
-                params, JdbcGroups::row);
-        return withMembers(c, tenant, rows);
     }
 
     @Override
@@ -178,21 +338,24 @@ final class JdbcGroups implements Groups {
         }
     }
 
-    private static List<Group> withMembers(Connection c, TenantId tenant, List<Row> rows) throws SQLException {
-        List<Group> out = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            Set<UserId> members = new HashSet<>(JdbcRows.list(c,
-                    "SELECT user_id FROM group_members WHERE tenant_id = ? AND group_id = ?",
-                    rs -> UserId.of(rs.getString(1)), tenant.value(), row.id().value()));
-            out.add(row.with(members));
+    /** {@code values} in slices of at most {@value #CHUNK}. */
+    static List<List<String>> chunks(List<String> values) {
+        List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            out.add(values.subList(from, Math.min(values.size(), from + CHUNK)));
         }
         return out;
     }
 
-    private static Row row(java.sql.ResultSet rs) throws SQLException {
-        String externalId = rs.getString("external_id");
-        return new Row(GroupId.of(rs.getString("id")), TenantId.of(rs.getString("tenant_id")),
-                rs.getString("display_name"), Optional.ofNullable(externalId), Version.of(rs.getLong("version")),
-                JdbcTime.instant(rs.getLong("created_ns")), JdbcTime.instant(rs.getLong("last_modified_ns")));
+    /** {@code ?, ?, ?} for {@code n} parameters. */
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static GroupHeader row(ResultSet rs) throws SQLException {
+        return new GroupHeader(GroupId.of(rs.getString("id")), TenantId.of(rs.getString("tenant_id")),
+                rs.getString("display_name"), Optional.ofNullable(rs.getString("external_id")),
+                Version.of(rs.getLong("version")), JdbcTime.instant(rs.getLong("created_ns")),
+                JdbcTime.instant(rs.getLong("last_modified_ns")));
     }
 }

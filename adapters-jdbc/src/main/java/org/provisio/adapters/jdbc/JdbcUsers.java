@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.provisio.domain.model.Group;
+import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.Suspended;
@@ -125,6 +126,24 @@ final class JdbcUsers implements Users {
     }
 
     @Override
+    public Map<UserId, UserName> userNames(TenantId tenant, Collection<UserId> ids) {
+        return tx.call(c -> {
+            Map<UserId, UserName> out = new LinkedHashMap<>();
+            for (List<String> chunk : JdbcGroups.chunks(ids.stream().map(UserId::value).distinct().toList())) {
+                List<Object> params = new ArrayList<>();
+                params.add(tenant.value());
+                params.addAll(chunk);
+                JdbcRows.list(c, "SELECT id, user_name FROM users WHERE tenant_id = ? AND id IN ("
+                        + JdbcGroups.marks(chunk.size()) + ")", params, rs -> {
+                            out.put(UserId.of(rs.getString(1)), UserName.of(rs.getString(2)));
+                            return null;
+                        });
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Page<User> query(TenantId tenant, UserQuery query) {
         // compiling first rejects the filters the RFC forbids, exactly as the memory adapter does
         Optional<Predicate<ComplexValue>> predicate = query.filter().map(f -> FilterEvaluator.compile(f, SCHEMA));
@@ -143,7 +162,7 @@ final class JdbcUsers implements Users {
             List<User> candidates = JdbcRows.list(c, COLUMNS + " WHERE (u.tenant_id = ? AND (" + condition.sql() + "))"
                     + (irregular ? " OR (u.tenant_id = ? AND u.irregular = TRUE)" : "") + " ORDER BY u.seq",
                     params(tenant, condition, irregular), JdbcUsers::user);
-            Map<UserId, List<Group>> memberships = groups.groupsOf(c, tenant,
+            Map<UserId, List<GroupHeader>> memberships = groups.groupsOf(c, tenant,
                     candidates.stream().map(User::id).toList());
             List<Viewed> matching = new ArrayList<>();
             for (User user : candidates) {

@@ -9,10 +9,12 @@ import org.provisio.domain.port.Store;
 import org.provisio.testkit.AuditLogContract;
 import org.provisio.testkit.CredentialScenarios;
 import org.provisio.testkit.CredentialsContract;
+import org.provisio.testkit.GroupScenarios;
 import org.provisio.testkit.GroupsContract;
 import org.provisio.testkit.InvitationsContract;
 import org.provisio.testkit.LifecycleScenarios;
 import org.provisio.testkit.OutboxContract;
+import org.provisio.testkit.OutboxDispatchScenarios;
 import org.provisio.testkit.UnitOfWorkContract;
 import org.provisio.testkit.UserQueryContract;
 import org.provisio.testkit.UsersContract;
@@ -87,6 +89,14 @@ abstract class JdbcStoreContractTest {
     }
 
     @Nested
+    class OutboxDispatch extends OutboxDispatchScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
     class AuditLog extends AuditLogContract {
         @Override
         protected Store createStore(Clock clock) {
@@ -96,6 +106,14 @@ abstract class JdbcStoreContractTest {
 
     @Nested
     class UnitOfWork extends UnitOfWorkContract {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    class GroupUseCases extends GroupScenarios {
         @Override
         protected Store createStore(Clock clock) {
             return newStore(clock);

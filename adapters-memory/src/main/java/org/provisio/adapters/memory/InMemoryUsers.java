@@ -2,8 +2,11 @@ package org.provisio.adapters.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.provisio.domain.model.Page;
@@ -101,6 +104,17 @@ final class InMemoryUsers implements Users {
     public Optional<User> findByUserName(TenantId tenant, UserName userName) {
         return guard.locked(() -> byName.get(new NameKey(tenant, userName.key()))
                 .flatMap(id -> users.get(new Key(tenant, id))));
+    }
+
+    @Override
+    public Map<UserId, UserName> userNames(TenantId tenant, Collection<UserId> ids) {
+        return guard.locked(() -> {
+            Map<UserId, UserName> out = new LinkedHashMap<>();
+            for (UserId id : ids) {
+                users.get(new Key(tenant, id)).ifPresent(u -> out.put(id, u.userName()));
+            }
+            return out;
+        });
     }
 
     @Override

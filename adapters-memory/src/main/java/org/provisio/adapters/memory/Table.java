@@ -57,4 +57,10 @@ final class Table<K, V> {
     List<V> values() {
         return rows.values().stream().sorted(Comparator.comparingLong(Row::seq)).map(Row::value).toList();
     }
+
+    /** The values of those of {@code keys} that are present, in insertion order. */
+    List<V> valuesOf(java.util.Collection<K> keys) {
+        return keys.stream().map(rows::get).filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparingLong(Row::seq)).map(Row::value).toList();
+    }
 }

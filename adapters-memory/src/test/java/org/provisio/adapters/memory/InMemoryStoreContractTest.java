@@ -6,6 +6,7 @@ import org.provisio.domain.port.Store;
 import org.provisio.testkit.AuditLogContract;
 import org.provisio.testkit.CredentialScenarios;
 import org.provisio.testkit.CredentialsContract;
+import org.provisio.testkit.GroupScenarios;
 import org.provisio.testkit.GroupsContract;
 import org.provisio.testkit.InvitationsContract;
 import org.provisio.testkit.LifecycleScenarios;
@@ -80,6 +81,14 @@ class InMemoryStoreContractTest {
 
     @Nested
     class UnitOfWork extends UnitOfWorkContract {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    class GroupUseCases extends GroupScenarios {
         @Override
         protected Store createStore(Clock clock) {
             return newStore(clock);

@@ -13,5 +13,11 @@ public enum AuditAction {
     USER_PURGED,
     USER_HARD_DELETED,
     INVITATION_ISSUED,
-    INVITATION_REVOKED
+    INVITATION_REVOKED,
+    /** An outbox message failed too often and was parked (target {@code user:<id>}). */
+    OUTBOX_MESSAGE_PARKED,
+    GROUP_CREATED,
+    GROUP_UPDATED,
+    GROUP_MEMBERS_CHANGED,
+    GROUP_DELETED
 }

@@ -7,26 +7,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A group of users of one tenant. Membership outlives suspension: a suspended user stays a
- * member; purge and hard delete remove it.
+ * A group of users of one tenant with all of its direct members, users only (a group is never a
+ * member). Membership outlives suspension: a suspended user stays a member; purge and hard delete
+ * remove it. Reads that do not need the members use {@link GroupHeader}.
  */
 public record Group(GroupId id, TenantId tenantId, String displayName, Optional<String> externalId,
                     Set<UserId> members, Version version, Instant createdAt, Instant lastModifiedAt) {
     public Group {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(tenantId, "tenantId");
-        Checks.notBlank(displayName, "displayName");
-        Objects.requireNonNull(externalId, "externalId");
-        members = Set.copyOf(members);
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(lastModifiedAt, "lastModifiedAt");
+        new GroupHeader(id, tenantId, displayName, externalId, version, createdAt, lastModifiedAt);
+        members = Set.copyOf(Objects.requireNonNull(members, "members"));
     }
 
     /** A group created now, at its first version. */
     public static Group create(GroupId id, TenantId tenantId, String displayName, Optional<String> externalId,
                                Set<UserId> members, Instant at) {
         return new Group(id, tenantId, displayName, externalId, members, Version.initial(), at, at);
+    }
+
+    /** The group made of {@code header} and {@code members}. */
+    public static Group of(GroupHeader header, Set<UserId> members) {
+        return new Group(header.id(), header.tenantId(), header.displayName(), header.externalId(), members,
+                header.version(), header.createdAt(), header.lastModifiedAt());
+    }
+
+    /** The group without its members. */
+    public GroupHeader header() {
+        return new GroupHeader(id, tenantId, displayName, externalId, version, createdAt, lastModifiedAt);
     }
 
     public boolean hasMember(UserId user) {

@@ -90,7 +90,7 @@ public record User(UserId id, TenantId tenantId, UserName userName, Optional<Str
      * the profile, {@code active} derived from the state, {@code groups} and {@code meta}
      * (without {@code location}, which the HTTP edge adds).
      */
-    public ComplexValue toScim(Collection<Group> groups) {
+    public ComplexValue toScim(Collection<GroupHeader> groups) {
         List<Value> schemas = new ArrayList<>();
         schemas.add(StringValue.of(CoreSchemas.USER_URN));
         ComplexValue p = profile.attributes();
@@ -110,7 +110,7 @@ public record User(UserId id, TenantId tenantId, UserName userName, Optional<Str
         b.put("active", BooleanValue.of(state.active()));
         if (!groups.isEmpty()) {
             List<Value> refs = new ArrayList<>();
-            for (Group g : groups) {
+            for (GroupHeader g : groups) {
                 refs.add(ComplexValue.of("value", StringValue.of(g.id().value()),
                         "display", StringValue.of(g.displayName()), "type", StringValue.of("direct")));
             }

@@ -1,7 +1,9 @@
 package org.provisio.domain.port;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
@@ -32,6 +34,13 @@ public interface Users {
 
     /** The user with this name ignoring case. */
     Optional<User> findByUserName(TenantId tenant, UserName userName);
+
+    /**
+     * The {@code userName} of each of {@code ids} that names a stored user of the tenant (suspended
+     * ones included), a few hundred ids per read, never one read per id: group membership checks and the
+     * {@code display} of group members. Ids of other tenants and unknown ids are absent.
+     */
+    Map<UserId, UserName> userNames(TenantId tenant, Collection<UserId> ids);
 
     /** A SCIM query: the filter is evaluated over the SCIM representation of each user, groups included. */
     Page<User> query(TenantId tenant, UserQuery query);

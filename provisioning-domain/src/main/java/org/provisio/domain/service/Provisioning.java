@@ -10,16 +10,23 @@ import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.usecase.AcceptInvitation;
 import org.provisio.domain.usecase.AuthenticateCredential;
+import org.provisio.domain.usecase.CreateGroup;
 import org.provisio.domain.usecase.CreateTenant;
+import org.provisio.domain.usecase.DeleteGroup;
 import org.provisio.domain.usecase.DeleteUser;
 import org.provisio.domain.usecase.DispatchOutbox;
 import org.provisio.domain.usecase.InspectInvitation;
+import org.provisio.domain.usecase.GetGroup;
+import org.provisio.domain.usecase.PatchGroup;
 import org.provisio.domain.usecase.PatchUser;
+import org.provisio.domain.usecase.QueryGroups;
+import org.provisio.domain.usecase.ReplaceGroup;
 import org.provisio.domain.usecase.GetUser;
 import org.provisio.domain.usecase.IssueCredential;
 import org.provisio.domain.usecase.ListCredentials;
 import org.provisio.domain.usecase.ListTenants;
 import org.provisio.domain.usecase.ListUsersByStatus;
+import org.provisio.domain.usecase.OutboxStatus;
 import org.provisio.domain.usecase.ProvisionUser;
 import org.provisio.domain.usecase.PurgeExpiredUsers;
 import org.provisio.domain.usecase.QueryUsers;
@@ -47,15 +54,20 @@ public final class Provisioning {
     private final Kernel kernel;
     private final PatchService patch;
     private final InvitationService invitations;
+    private final GroupService groups;
 
-    private Provisioning(Kernel kernel) {
+    private final int outboxMaxAttempts;
+
+    private Provisioning(Kernel kernel, int outboxMaxAttempts) {
         this.tenants = new TenantService(kernel);
         this.credentials = new CredentialService(kernel);
         this.users = new UserService(kernel);
         this.lifecycle = new LifecycleService(kernel);
         this.kernel = kernel;
+        this.outboxMaxAttempts = outboxMaxAttempts;
         this.patch = new PatchService(users, users);
         this.invitations = new InvitationService(kernel);
+        this.groups = new GroupService(kernel);
     }
 
     public static Builder builder(Store store) {
@@ -118,6 +130,30 @@ public final class Provisioning {
         return users;
     }
 
+    public CreateGroup createGroup() {
+        return groups;
+    }
+
+    public GetGroup getGroup() {
+        return groups;
+    }
+
+    public QueryGroups queryGroups() {
+        return groups;
+    }
+
+    public ReplaceGroup replaceGroup() {
+        return groups;
+    }
+
+    public PatchGroup patchGroup() {
+        return groups;
+    }
+
+    public DeleteGroup deleteGroup() {
+        return groups;
+    }
+
     public InspectInvitation inspectInvitation() {
         return invitations;
     }
@@ -136,7 +172,12 @@ public final class Provisioning {
 
     /** The outbox dispatcher that delivers through {@code sender}. */
     public DispatchOutbox dispatchOutbox(MessageSender sender) {
-        return new OutboxService(kernel, sender);
+        return new OutboxService(kernel, sender, outboxMaxAttempts);
+    }
+
+    /** The outbox's depth and parked messages, for monitoring. */
+    public OutboxStatus outboxStatus() {
+        return new OutboxStatusService(kernel);
     }
 
     public PurgeExpiredUsers purgeExpiredUsers() {
@@ -151,6 +192,7 @@ public final class Provisioning {
         private Retention retention = Retention.DEFAULT;
         private InvitationTtl invitationTtl = InvitationTtl.DEFAULT;
         private int purgeBatchSize = 100;
+        private int outboxMaxAttempts = 12;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -185,9 +227,21 @@ public final class Provisioning {
             return this;
         }
 
+        /**
+         * After how many failed delivery attempts an outbox message is parked (default 12: with
+         * the backoff of {@link DispatchOutbox}, about three and a half hours of retries).
+         */
+        public Builder outboxMaxAttempts(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("outboxMaxAttempts must be positive");
+            }
+            this.outboxMaxAttempts = value;
+            return this;
+        }
+
         public Provisioning build() {
             return new Provisioning(new Kernel(store, clock, ids, retention, invitationTtl, purgeBatchSize,
-                    new SecureRandom()));
+                    new SecureRandom()), outboxMaxAttempts);
         }
     }
 }

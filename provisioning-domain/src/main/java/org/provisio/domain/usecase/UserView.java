@@ -2,12 +2,12 @@ package org.provisio.domain.usecase;
 
 import java.util.List;
 import java.util.Objects;
-import org.provisio.domain.model.Group;
+import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.User;
 import org.provisio.scim.resource.ComplexValue;
 
 /** A user together with the groups it belongs to: what a SCIM response shows. */
-public record UserView(User user, List<Group> groups) {
+public record UserView(User user, List<GroupHeader> groups) {
     public UserView {
         Objects.requireNonNull(user, "user");
         groups = List.copyOf(groups);

@@ -45,7 +45,7 @@ import org.provisio.scim.resource.Value;
 /**
  * The operator's API, {@code /admin/v1} (DESIGN.md, "Admin API essentials"): tenants, SCIM
  * credentials, users by lifecycle status with their purge dates, restore, delete now, resend
- * invitation, and the audit log. JSON in and out; errors use the SCIM Error shape.
+ * invitation, the audit log and the tenant's outbox. JSON in and out; errors use the SCIM Error shape.
  */
 @Path("admin/v1/tenants")
 public final class AdminResource {
@@ -209,6 +209,20 @@ public final class AdminResource {
                     .build());
         }
         return json(Response.ok(), page(page, "entries", entries));
+    }
+
+    /**
+     * The tenant's outbox: its depth and up to 100 parked messages (without their payload),
+     * {@code {"pending","retrying","parked","oldestPendingAt","parkedMessages":[…]}}.
+     */
+    @GET
+    @Path("{tenantId}/outbox")
+    public Response outbox(@PathParam("tenantId") String tenantId) {
+        Optional<TenantId> tenant = Optional.of(findTenant(tenantId).id());
+        return json(Response.ok(), OutboxJson.depth(provisioning.outboxStatus().depth(tenant))
+                .put("parkedMessages", OutboxJson.parked(provisioning.outboxStatus().parked(tenant,
+                        OutboxJson.MAX_PARKED)))
+                .build());
     }
 
     private Tenant findTenant(String tenantId) {

@@ -3,6 +3,7 @@ package org.provisio.server.scim;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Optional;
 import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
@@ -29,6 +30,15 @@ final class ScimRequests {
             return UserId.of(id);
         } catch (IllegalArgumentException e) {
             throw ScimException.notFound("User " + id + " not found");
+        }
+    }
+
+    /** A group id from the path; one that cannot be an id names no group: 404. */
+    static GroupId groupId(String id) {
+        try {
+            return GroupId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw ScimException.notFound("Group " + id + " not found");
         }
     }
 

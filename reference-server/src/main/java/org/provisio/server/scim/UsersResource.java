@@ -10,17 +10,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.provisio.domain.model.Page;
-import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserQuery;
 import org.provisio.domain.service.Provisioning;
@@ -30,16 +26,13 @@ import org.provisio.domain.usecase.ProvisionUser;
 import org.provisio.domain.usecase.ReplaceUser;
 import org.provisio.domain.usecase.UserView;
 import org.provisio.scim.error.ScimException;
-import org.provisio.scim.message.ListResponse;
 import org.provisio.scim.patch.PatchRequest;
 import org.provisio.scim.query.Projection;
 import org.provisio.scim.query.SearchRequest;
 import org.provisio.scim.resource.ComplexValue;
-import org.provisio.scim.resource.ReferenceValue;
 import org.provisio.scim.resource.ScimResource;
 import org.provisio.scim.schema.ResourceSchema;
 import org.provisio.scim.schema.SchemaValidator;
-import org.provisio.server.http.ScimMediaType;
 
 /**
  * {@code /scim/v2/{tenantId}/Users} (RFC 7644 §3): translates HTTP to the domain's use cases and
@@ -49,14 +42,13 @@ import org.provisio.server.http.ScimMediaType;
 @Path("scim/v2/{tenantId}")
 public final class UsersResource {
     /** Results per page when the client names no {@code count}. */
-    public static final int DEFAULT_COUNT = 100;
+    public static final int DEFAULT_COUNT = ScimResponses.DEFAULT_COUNT;
     /** The most results per page; advertised as {@code filter.maxResults}. */
-    public static final int MAX_COUNT = PageRequest.MAX_COUNT;
+    public static final int MAX_COUNT = ScimResponses.MAX_COUNT;
 
     private final Provisioning provisioning;
     private final String publicUrl;
-    private final ResourceSchema schema = ResourceSchema.user();
-    private final SchemaValidator validator = new SchemaValidator(schema);
+    private final SchemaValidator validator = new SchemaValidator(ResourceSchema.user());
 
     public UsersResource(Provisioning provisioning, String publicUrl) {
         this.provisioning = provisioning;
@@ -69,11 +61,10 @@ public final class UsersResource {
                            @Context UriInfo uri, ComplexValue body) {
         TenantId tenant = ScimRequests.tenant(tenantId);
         UserView created = provisioning.provisionUser().provision(new ProvisionUser.Command(tenant,
-                ScimRequests.actor(request), ScimResource.of(requireBody(body))));
+                ScimRequests.actor(request), ScimResource.of(ScimResponses.requireBody(body))));
         String location = location(tenant, created);
         return ok(Response.status(Response.Status.CREATED).location(URI.create(location)), created,
-                Projection.parse(uri.getQueryParameters().getFirst("attributes"),
-                        uri.getQueryParameters().getFirst("excludedAttributes")), location);
+                ScimResponses.projection(uri), location);
     }
 
     @GET
@@ -83,27 +74,28 @@ public final class UsersResource {
         TenantId tenant = ScimRequests.tenant(tenantId);
         UserView view = find(tenant, id);
         if (ScimRequests.noneMatchHits(ifNoneMatch, view.etag())) {
-            return Response.notModified(entityTag(view)).build();
+            return Response.notModified(ScimResponses.entityTag(view.etag())).build();
         }
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
-        return ok(Response.ok(), view, Projection.parse(q.getFirst("attributes"), q.getFirst("excludedAttributes")),
-                location(tenant, view));
+        return ok(Response.ok(), view, ScimResponses.projection(uri), location(tenant, view));
     }
 
     @GET
     @Path("Users")
     public Response query(@PathParam("tenantId") String tenantId, @Context UriInfo uri) {
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
-        return search(ScimRequests.tenant(tenantId), SearchRequest.fromParameters(q::getFirst, DEFAULT_COUNT, MAX_COUNT));
+        return search(ScimRequests.tenant(tenantId), ScimResponses.search(uri));
     }
 
     @POST
     @Path("Users/.search")
     public Response searchUsers(@PathParam("tenantId") String tenantId, ComplexValue body) {
-        return search(ScimRequests.tenant(tenantId), SearchRequest.fromBody(requireBody(body), DEFAULT_COUNT, MAX_COUNT));
+        return search(ScimRequests.tenant(tenantId), ScimResponses.search(body));
     }
 
-    /** {@code POST /.search} at the tenant root: users are the only resources served there so far. */
+    /**
+     * {@code POST /.search} at the tenant root searches users only: a filter spanning users and
+     * groups would need one ordering and one paging over both types, which no identity provider
+     * asks for. Groups are searched at {@code /Groups/.search}.
+     */
     @POST
     @Path(".search")
     public Response searchRoot(@PathParam("tenantId") String tenantId, ComplexValue body) {
@@ -117,10 +109,9 @@ public final class UsersResource {
                             @Context UriInfo uri, ComplexValue body) {
         TenantId tenant = ScimRequests.tenant(tenantId);
         UserView updated = provisioning.replaceUser().replace(new ReplaceUser.Command(tenant, ScimRequests.userId(id),
-                ScimRequests.actor(request), ScimResource.of(requireBody(body)), ScimRequests.ifMatch(ifMatch)));
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
-        return ok(Response.ok(), updated, Projection.parse(q.getFirst("attributes"), q.getFirst("excludedAttributes")),
-                location(tenant, updated));
+                ScimRequests.actor(request), ScimResource.of(ScimResponses.requireBody(body)),
+                ScimRequests.ifMatch(ifMatch)));
+        return ok(Response.ok(), updated, ScimResponses.projection(uri), location(tenant, updated));
     }
 
     @PATCH
@@ -129,12 +120,10 @@ public final class UsersResource {
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context ContainerRequestContext request,
                           @Context UriInfo uri, ComplexValue body) {
         TenantId tenant = ScimRequests.tenant(tenantId);
-        PatchRequest patch = PatchRequest.from(requireBody(body));
+        PatchRequest patch = PatchRequest.from(ScimResponses.requireBody(body));
         UserView updated = provisioning.patchUser().patch(new PatchUser.Command(tenant, ScimRequests.userId(id),
                 ScimRequests.actor(request), patch, ScimRequests.ifMatch(ifMatch)));
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
-        return ok(Response.ok(), updated, Projection.parse(q.getFirst("attributes"), q.getFirst("excludedAttributes")),
-                location(tenant, updated));
+        return ok(Response.ok(), updated, ScimResponses.projection(uri), location(tenant, updated));
     }
 
     @DELETE
@@ -147,16 +136,14 @@ public final class UsersResource {
     }
 
     private Response search(TenantId tenant, SearchRequest search) {
-        UserQuery query = new UserQuery(search.optionalFilter(),
-                search.optionalSortBy().map(by -> new UserQuery.Sort(by, search.sortOrder())),
-                PageRequest.of(search.startIndex(), search.count()));
+        UserQuery query = new UserQuery(search.optionalFilter(), ScimResponses.sort(search),
+                ScimResponses.page(search));
         Page<UserView> page = provisioning.queryUsers().query(tenant, query);
         List<ComplexValue> resources = new ArrayList<>(page.items().size());
         for (UserView view : page.items()) {
-            resources.add(render(view, search.projection(), location(tenant, view)));
+            resources.add(ScimResponses.render(view.toScim(), location(tenant, view), validator, search.projection()));
         }
-        return Response.ok(new ListResponse(page.totalResults(), search.startIndex(), resources).toJson(),
-                ScimMediaType.SCIM_JSON_UTF8_TYPE).build();
+        return ScimResponses.list(page.totalResults(), search.startIndex(), resources);
     }
 
     private UserView find(TenantId tenant, String id) {
@@ -165,32 +152,11 @@ public final class UsersResource {
     }
 
     private Response ok(Response.ResponseBuilder builder, UserView view, Projection projection, String location) {
-        return builder.entity(render(view, projection, location))
-                .type(ScimMediaType.SCIM_JSON_UTF8_TYPE)
-                .tag(entityTag(view))
-                .build();
-    }
-
-    private ComplexValue render(UserView view, Projection projection, String location) {
-        ComplexValue scim = view.toScim();
-        ComplexValue meta = scim.getComplex("meta").orElse(ComplexValue.EMPTY).with("location", new ReferenceValue(location));
-        ComplexValue full = validator.forResponse(scim.with("meta", meta));
-        return projection.isDefault() ? full : projection.apply(full, schema);
+        return ScimResponses.resource(builder, ScimResponses.render(view.toScim(), location, validator, projection),
+                view.etag());
     }
 
     private String location(TenantId tenant, UserView view) {
         return publicUrl + "/scim/v2/" + tenant.value() + "/Users/" + view.user().id().value();
-    }
-
-    private static EntityTag entityTag(UserView view) {
-        String etag = view.etag();
-        boolean weak = etag.startsWith("W/");
-        String value = weak ? etag.substring(2) : etag;
-        return new EntityTag(value.substring(1, value.length() - 1), weak);
-    }
-
-    private static ComplexValue requireBody(ComplexValue body) {
-        return Optional.ofNullable(body).orElseThrow(
-                () -> ScimException.invalidSyntax("The request needs a JSON body"));
     }
 }

@@ -1,2 +1,2 @@
-/** The SCIM endpoints of a tenant: Users, search, discovery. */
+/** The SCIM endpoints of a tenant: Users, Groups, search, discovery. */
 package org.provisio.server.scim;

@@ -1,0 +1,28 @@
+package org.provisio.domain.usecase;
+
+import java.util.Objects;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.TenantId;
+import org.provisio.scim.resource.ScimResource;
+
+/**
+ * {@code POST /Groups}: creates a group from the client's SCIM resource, e.g. Entra ID's
+ * {@code {"schemas":[".../core:2.0:Group", "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
+ * "externalId":"8aa1a0c0", "displayName":"Sales", "members":[]}} (unknown schema URNs are ignored).
+ *
+ * <p>Throws {@code ScimException} {@code invalidValue} without a {@code displayName} or when a
+ * member is not a user of the tenant (the detail names it; groups as members are refused), and
+ * {@code uniqueness} when the tenant already has the name in any case.
+ */
+public interface CreateGroup {
+    GroupView create(Command command);
+
+    /** The tenant, who asks and the SCIM resource as sent (id and meta are ignored). */
+    record Command(TenantId tenantId, Actor actor, ScimResource resource) {
+        public Command {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(resource, "resource");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.provisio.domain.usecase;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.GroupId;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.Version;
+import org.provisio.scim.resource.ScimResource;
+
+/**
+ * {@code PUT /Groups/{id}} (Okta's full membership push): the resource replaces the group's
+ * {@code displayName}, {@code externalId} and {@code members}; the stored membership changes by
+ * delta. Throws {@code ScimException} {@code notFound}, {@code preconditionFailed},
+ * {@code uniqueness} (rename onto a taken name) and {@code invalidValue} (a member that is not a
+ * user of the tenant).
+ */
+public interface ReplaceGroup {
+    GroupView replace(Command command);
+
+    /** Which group, who asks, the new resource and the optional {@code If-Match} version. */
+    record Command(TenantId tenantId, GroupId groupId, Actor actor, ScimResource resource,
+                   Optional<Version> ifMatch) {
+        public Command {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(groupId, "groupId");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(ifMatch, "ifMatch");
+        }
+    }
+}

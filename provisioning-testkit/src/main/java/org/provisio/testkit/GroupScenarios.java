@@ -1,0 +1,200 @@
+package org.provisio.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.AuditAction;
+import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.model.GroupId;
+import org.provisio.domain.model.PageRequest;
+import org.provisio.domain.model.TokenId;
+import org.provisio.domain.model.UserId;
+import org.provisio.domain.service.Provisioning;
+import org.provisio.domain.usecase.CreateGroup;
+import org.provisio.domain.usecase.DeleteGroup;
+import org.provisio.domain.usecase.DeleteUser;
+import org.provisio.domain.usecase.GroupMember;
+import org.provisio.domain.usecase.GroupView;
+import org.provisio.domain.usecase.PatchGroup;
+import org.provisio.domain.usecase.PatchUser;
+import org.provisio.domain.usecase.ProvisionUser;
+import org.provisio.domain.usecase.UserView;
+import org.provisio.scim.error.ScimErrorType;
+import org.provisio.scim.error.ScimException;
+import org.provisio.scim.json.ScimJson;
+import org.provisio.scim.patch.PatchRequest;
+import org.provisio.scim.resource.ScimResource;
+
+/**
+ * The group use cases over a store: every membership form Entra ID and Okta send (whether it
+ * becomes a delta or patches the full view, the result must be the same), versions, audit,
+ * uniqueness and memberships across the user lifecycle.
+ */
+public abstract class GroupScenarios extends StoreContract {
+    private final Actor entra = new Actor.Credential(TokenId.of("entra"));
+    protected Provisioning provisioning;
+    private String ann;
+    private String ben;
+    private String cat;
+
+    @BeforeEach
+    void wireTheDomain() {
+        provisioning = Provisioning.builder(store).clock(clock).build();
+        ann = provisionUser("ann@example.com");
+        ben = provisionUser("ben@example.com");
+        cat = provisionUser("cat@example.com");
+    }
+
+    private String provisionUser(String userName) {
+        UserView u = provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, entra, ScimResource.of(
+                ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                        + userName + "\"}"))));
+        return u.user().id().value();
+    }
+
+    private GroupView create(String displayName, String... members) {
+        StringBuilder m = new StringBuilder();
+        for (String id : members) {
+            m.append(m.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+        }
+        return provisioning.createGroup().create(new CreateGroup.Command(tenant, entra, ScimResource.of(
+                ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\""
+                        + displayName + "\",\"members\":[" + m + "]}"))));
+    }
+
+    private GroupView patch(GroupView group, String operations) {
+        return provisioning.patchGroup().patch(new PatchGroup.Command(tenant, group.group().id(), entra,
+                PatchRequest.from(ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[" + operations + "]}")), Optional.empty(), true));
+    }
+
+    private Set<String> members(GroupView group) {
+        return provisioning.getGroup().get(tenant, group.group().id(), true).orElseThrow().members().orElseThrow()
+                .stream().map(m -> m.id().value()).collect(Collectors.toSet());
+    }
+
+    private String resolve(String text) {
+        return text.replace("@ann", ann).replace("@ben", ben).replace("@cat", cat);
+    }
+
+    /** PATCH operations on a group of {ann, ben} → its members after. */
+    static Stream<Arguments> membershipForms() {
+        return Stream.of(
+                Arguments.of("Entra add of many", "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"@cat\"},{\"value\":\"@ann\"}]}",
+                        Set.of("@ann", "@ben", "@cat")),
+                Arguments.of("add of one object", "{\"op\":\"add\",\"path\":\"members\",\"value\":{\"value\":\"@cat\"}}",
+                        Set.of("@ann", "@ben", "@cat")),
+                Arguments.of("Entra remove by value array", "{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"@ann\"}]}",
+                        Set.of("@ben")),
+                Arguments.of("remove by value filter", "{\"op\":\"remove\",\"path\":\"members[value eq \\\"@ben\\\"]\"}",
+                        Set.of("@ann")),
+                Arguments.of("remove of a non-member", "{\"op\":\"remove\",\"path\":\"members[value eq \\\"@cat\\\"]\"}",
+                        Set.of("@ann", "@ben")),
+                Arguments.of("remove of all", "{\"op\":\"remove\",\"path\":\"members\"}", Set.of()),
+                Arguments.of("replace of members", "{\"op\":\"replace\",\"path\":\"members\",\"value\":[{\"value\":\"@cat\"}]}",
+                        Set.of("@cat")),
+                Arguments.of("replace then add", "{\"op\":\"replace\",\"path\":\"members\",\"value\":[{\"value\":\"@cat\"}]},"
+                        + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"@ann\"}]}", Set.of("@ann", "@cat")),
+                Arguments.of("add then remove the same", "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"@cat\"}]},"
+                        + "{\"op\":\"remove\",\"path\":\"members[value eq \\\"@cat\\\"]\"}", Set.of("@ann", "@ben")),
+                Arguments.of("path-less add with members (full view)",
+                        "{\"op\":\"add\",\"value\":{\"members\":[{\"value\":\"@cat\"}]}}", Set.of("@ann", "@ben", "@cat")),
+                Arguments.of("path-less replace with members (full view)",
+                        "{\"op\":\"replace\",\"value\":{\"displayName\":\"Team\",\"members\":[{\"value\":\"@cat\"}]}}",
+                        Set.of("@cat")),
+                Arguments.of("Okta path-less rename", "{\"op\":\"replace\",\"value\":{\"id\":\"other\",\"displayName\":\"Team\"}}",
+                        Set.of("@ann", "@ben")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("membershipForms")
+    void everyMembershipFormGivesTheSameResult(String name, String operations, Set<String> expected) {
+        GroupView group = create("Team", ann, ben);
+
+        GroupView after = patch(group, resolve(operations));
+
+        Set<String> want = expected.stream().map(this::resolve).collect(Collectors.toSet());
+        assertThat(members(group)).isEqualTo(want);
+        assertThat(after.members().orElseThrow()).extracting(m -> m.id().value()).containsExactlyInAnyOrderElementsOf(want);
+        for (String user : List.of(ann, ben, cat)) {
+            assertThat(provisioning.getUser().get(tenant, UserId.of(user)).orElseThrow().groups().isEmpty())
+                    .isEqualTo(!want.contains(user));
+        }
+    }
+
+    @Test
+    void aChangeMovesTheVersionOnceAndANoOpNotAtAll() {
+        GroupView group = create("Team", ann);
+
+        GroupView noOp = patch(group, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}");
+        GroupView both = patch(group, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Crew\"},"
+                + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ben + "\"}]}");
+
+        assertThat(noOp.group().version()).isEqualTo(group.group().version());
+        assertThat(both.group().version()).isEqualTo(group.group().version().next());
+        assertThat(both.group().displayName()).isEqualTo("Crew");
+        assertThat(both.members().orElseThrow()).extracting(GroupMember::id)
+                .containsExactlyInAnyOrder(UserId.of(ann), UserId.of(ben));
+    }
+
+    @Test
+    void writesAreAudited() {
+        GroupView group = create("Team", ann);
+        patch(group, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Crew\"}");
+        patch(group, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ben + "\"}]}");
+        provisioning.deleteGroup().delete(new DeleteGroup.Command(tenant, group.group().id(), entra, Optional.empty()));
+
+        List<AuditEntry> entries = store.auditLog().read(tenant, PageRequest.first(100)).items().stream()
+                .filter(e -> e.target().equals("group:" + group.group().id())).toList();
+        assertThat(entries).extracting(AuditEntry::action).containsExactly(AuditAction.GROUP_DELETED,
+                AuditAction.GROUP_MEMBERS_CHANGED, AuditAction.GROUP_UPDATED, AuditAction.GROUP_CREATED);
+        assertThat(entries.get(1).detail()).isEqualTo("+1 -0");
+    }
+
+    @Test
+    void displayNamesAreUniqueIgnoringCaseAndMembersMustBeUsersOfTheTenant() {
+        GroupView team = create("Team", ann);
+
+        assertThat(scimError(() -> create("TEAM"))).isEqualTo(ScimErrorType.UNIQUENESS);
+        assertThat(scimError(() -> create("Other", "ghost"))).isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(scimError(() -> create("Other", team.group().id().value()))).isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(scimError(() -> patch(team, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"ghost\"}]}")))
+                .isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(members(team)).containsExactly(ann);
+    }
+
+    @Test
+    void membershipsFollowTheUserLifecycleAndGroupsNeverTakeUsersAlong() {
+        GroupView team = create("Team", ann, ben);
+        PatchRequest suspend = PatchRequest.from(ScimJson.readObject("{\"schemas\":"
+                + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"active\",\"value\":false}]}"));
+
+        provisioning.patchUser().patch(new PatchUser.Command(tenant, UserId.of(ann), entra, suspend, Optional.empty()));
+        assertThat(members(team)).containsExactlyInAnyOrder(ann, ben);
+        provisioning.deleteUser().delete(new DeleteUser.Command(tenant, UserId.of(ann), entra, Optional.empty()));
+        assertThat(members(team)).containsExactly(ben);
+        provisioning.deleteGroup().delete(new DeleteGroup.Command(tenant, team.group().id(), entra, Optional.empty()));
+
+        assertThat(provisioning.getGroup().get(tenant, team.group().id(), false)).isEmpty();
+        assertThat(provisioning.getUser().get(tenant, UserId.of(ben))).isPresent();
+        assertThat(provisioning.getGroup().get(tenant, GroupId.of("nope"), true)).isEmpty();
+    }
+
+    private static ScimErrorType scimError(Runnable action) {
+        ScimException e = catchThrowableOfType(ScimException.class, action::run);
+        assertThat(e).as("a ScimException").isNotNull();
+        return e.type();
+    }
+}
