@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.provisio.domain.service.Provisioning;
-import org.provisio.scim.schema.SchemaRegistry;
 import org.provisio.server.admin.AdminResource;
 import org.provisio.server.admin.OutboxAdminResource;
 import org.provisio.server.http.AccessLogFilter;
@@ -67,7 +66,7 @@ public final class ProvisioFeature implements Feature {
         context.register(new ScimAuthenticationFilter(provisioning.authenticateCredential()));
         context.register(new UsersResource(provisioning, publicUrl));
         context.register(new GroupsResource(provisioning, publicUrl));
-        context.register(new DiscoveryResource(publicUrl, SchemaRegistry.defaults(), List.of("User", "Group"),
+        context.register(new DiscoveryResource(publicUrl, provisioning.schemas(), List.of("User", "Group"),
                 maxPayloadSize));
         context.register(new InvitationResource(provisioning));
         adminToken.ifPresent(token -> {

@@ -14,6 +14,7 @@ import org.provisio.domain.port.Store;
 import org.provisio.domain.service.Provisioning;
 import org.provisio.scim.json.ScimJson;
 import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.schema.SchemaRegistry;
 
 /**
  * A real reference server on a free loopback port, over a store of the test's choosing, with a
@@ -31,9 +32,9 @@ public final class ServerFixture implements AutoCloseable {
     public final String tenantId;
     public final String secret;
 
-    private ServerFixture(Store store, Clock clock, long maxPayloadSize) {
+    private ServerFixture(Store store, Clock clock, long maxPayloadSize, SchemaRegistry schemas) {
         this.store = store;
-        this.provisioning = Provisioning.builder(store).clock(clock).build();
+        this.provisioning = Provisioning.builder(store).clock(clock).schemas(schemas).build();
         int port = freePort();
         this.base = "http://127.0.0.1:" + port;
         ProvisioFeature feature = ProvisioFeature.builder(provisioning, base)
@@ -55,11 +56,16 @@ public final class ServerFixture implements AutoCloseable {
 
     /** A server over a fresh in-memory store and the system clock. */
     public static ServerFixture inMemory() {
-        return new ServerFixture(InMemoryStore.create(), Clock.systemUTC(), 1_048_576);
+        return new ServerFixture(InMemoryStore.create(), Clock.systemUTC(), 1_048_576, SchemaRegistry.defaults());
+    }
+
+    /** A server over a fresh in-memory store whose domain validates against {@code schemas}. */
+    public static ServerFixture withSchemas(SchemaRegistry schemas) {
+        return new ServerFixture(InMemoryStore.create(), Clock.systemUTC(), 1_048_576, schemas);
     }
 
     public static ServerFixture with(Store store, Clock clock, long maxPayloadSize) {
-        return new ServerFixture(store, clock, maxPayloadSize);
+        return new ServerFixture(store, clock, maxPayloadSize, SchemaRegistry.defaults());
     }
 
     /** The tenant's SCIM base path, e.g. {@code /scim/v2/<tenant>}. */

@@ -146,7 +146,7 @@ final class JdbcUsers implements Users {
     @Override
     public Page<User> query(TenantId tenant, UserQuery query) {
         // compiling first rejects the filters the RFC forbids, exactly as the memory adapter does
-        Optional<Predicate<ComplexValue>> predicate = query.filter().map(f -> FilterEvaluator.compile(f, SCHEMA));
+        Optional<Predicate<ComplexValue>> predicate = query.filter().map(f -> FilterEvaluator.compile(f, query.schema()));
         JdbcCondition condition = query.filter()
                 .map(f -> JdbcFilterTranslator.translate(f, tenant.value()))
                 .orElse(JdbcCondition.ALL);
@@ -172,7 +172,7 @@ final class JdbcUsers implements Users {
                 }
             }
             query.sort().ifPresent(sort -> matching.sort(Comparator.comparing(Viewed::scim,
-                    Sorting.comparator(sort.by(), sort.order(), SCHEMA))));
+                    Sorting.comparator(sort.by(), sort.order(), query.schema()))));
             return Page.slice(matching, page).map(Viewed::user);
         });
     }

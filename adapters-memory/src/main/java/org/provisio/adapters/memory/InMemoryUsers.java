@@ -28,7 +28,6 @@ import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.schema.CoreSchemas;
 import org.provisio.scim.query.Sorting;
 import org.provisio.scim.resource.ComplexValue;
-import org.provisio.scim.schema.ResourceSchema;
 
 /** Users with a case-folded {@code userName} index per tenant; queries evaluate filters over the SCIM view. */
 final class InMemoryUsers implements Users {
@@ -120,7 +119,7 @@ final class InMemoryUsers implements Users {
     @Override
     public Page<User> query(TenantId tenant, UserQuery query) {
         Predicate<ComplexValue> filter = query.filter()
-                .map(f -> FilterEvaluator.compile(f, ResourceSchema.user()))
+                .map(f -> FilterEvaluator.compile(f, query.schema()))
                 .orElse(u -> true);
         return guard.locked(() -> {
             List<Viewed> matching = new ArrayList<>();
@@ -133,7 +132,7 @@ final class InMemoryUsers implements Users {
                 }
             }
             query.sort().ifPresent(sort -> matching.sort(
-                    Comparator.comparing(Viewed::scim, Sorting.comparator(sort.by(), sort.order(), ResourceSchema.user()))));
+                    Comparator.comparing(Viewed::scim, Sorting.comparator(sort.by(), sort.order(), query.schema()))));
             return Page.slice(matching, query.page()).map(Viewed::user);
         });
     }

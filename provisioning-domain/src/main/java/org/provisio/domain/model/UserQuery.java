@@ -5,13 +5,14 @@ import java.util.Optional;
 import org.provisio.scim.filter.Filter;
 import org.provisio.scim.path.AttributePath;
 import org.provisio.scim.query.SortOrder;
+import org.provisio.scim.schema.ResourceSchema;
 
 /**
  * A SCIM query over a tenant's users (RFC 7644 §3.4.2): an optional filter evaluated over the
  * user's SCIM representation, an optional sort and the page. Without a sort, users come in
  * creation order.
  */
-public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageRequest page) {
+public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageRequest page, ResourceSchema schema) {
 
     /**
      * {@code sortBy} and {@code sortOrder}, with the semantics of scim-core's {@code Sorting}:
@@ -36,6 +37,20 @@ public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageReques
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(schema, "schema");
+    }
+
+    /** A query interpreted against the default User schema (RFC 7643 with the Enterprise extension). */
+    public UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageRequest page) {
+        this(filter, sort, page, ResourceSchema.user());
+    }
+
+    /**
+     * This query interpreted against {@code userSchema}, so that a store compares an embedder's
+     * extension attributes with their declared type and {@code caseExact}.
+     */
+    public UserQuery withSchema(ResourceSchema userSchema) {
+        return new UserQuery(filter, sort, page, userSchema);
     }
 
     /** All users, in creation order, the given page. */
@@ -50,6 +65,6 @@ public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageReques
 
     /** This query sorted. */
     public UserQuery sortedBy(Sort newSort) {
-        return new UserQuery(filter, Optional.of(newSort), page);
+        return new UserQuery(filter, Optional.of(newSort), page, schema);
     }
 }

@@ -39,7 +39,6 @@ import org.provisio.scim.resource.MultiValue;
 import org.provisio.scim.resource.ScimResource;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
-import org.provisio.scim.schema.ResourceSchema;
 import org.provisio.scim.schema.SchemaValidator;
 
 /**
@@ -49,21 +48,23 @@ import org.provisio.scim.schema.SchemaValidator;
  * {@link PatchService} when the client sent no {@code If-Match}.
  */
 final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceGroup, PatchGroup, DeleteGroup {
-    private static final SchemaValidator VALIDATOR = new SchemaValidator(ResourceSchema.group());
+    private final SchemaValidator validator;
     /** How many unknown member ids an error names at most. */
     private static final int NAMED_IN_ERROR = 5;
 
     private final Kernel k;
-    private final PatchEngine engine = new PatchEngine(ResourceSchema.group());
+    private final PatchEngine engine;
 
     GroupService(Kernel k) {
         this.k = k;
+        this.validator = new SchemaValidator(k.groupSchema);
+        this.engine = new PatchEngine(k.groupSchema);
     }
 
     /** The client attributes of a group resource, validated. */
     private record Attributes(String displayName, Optional<String> externalId, Set<UserId> members) {
-        static Attributes of(ComplexValue raw) {
-            ComplexValue v = VALIDATOR.validate(raw);
+        static Attributes of(SchemaValidator validator, ComplexValue raw) {
+            ComplexValue v = validator.validate(raw);
             Value name = v.getOrNull("displayName");
             if (!(name instanceof StringValue s) || s.value().isBlank()) {
                 throw ScimException.invalidValue("displayName is required and must be a non-empty string");
@@ -84,7 +85,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
 
     @Override
     public GroupView create(CreateGroup.Command command) {
-        Attributes a = Attributes.of(command.resource().attributes());
+        Attributes a = Attributes.of(validator, command.resource().attributes());
         return k.tx(() -> {
             if (k.store.tenants().find(command.tenantId()).isEmpty()) {
                 throw ScimException.notFound("tenant " + command.tenantId() + " not found");
@@ -121,7 +122,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
 
     @Override
     public GroupView replace(ReplaceGroup.Command command) {
-        Attributes a = Attributes.of(command.resource().attributes());
+        Attributes a = Attributes.of(validator, command.resource().attributes());
         return k.tx(() -> {
             Group current = k.store.groups().find(command.tenantId(), command.groupId())
                     .orElseThrow(() -> notFound(command.groupId()));
@@ -162,7 +163,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
         if (delta.isPresent()) {
             List<PatchOperation> ops = delta.get().attributeOperations();
             ComplexValue view = new GroupView(header, Optional.empty()).toScim();
-            patched = Attributes.of(ops.isEmpty() ? view : engine.apply(view, ops));
+            patched = Attributes.of(validator, ops.isEmpty() ? view : engine.apply(view, ops));
             Set<UserId> replacement = delta.get().replacement().orElse(null);
             if (replacement != null) {
                 Set<UserId> current = k.store.groups().find(c.tenantId(), c.groupId()).orElseThrow().members();
@@ -186,7 +187,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
         } else {
             Group current = k.store.groups().find(c.tenantId(), c.groupId()).orElseThrow(() -> notFound(c.groupId()));
             ComplexValue view = fullView(current).toScim();
-            patched = Attributes.of(engine.apply(view, c.request()));
+            patched = Attributes.of(validator, engine.apply(view, c.request()));
             added = new LinkedHashSet<>(patched.members());
             added.removeAll(current.members());
             removed = new LinkedHashSet<>(current.members());

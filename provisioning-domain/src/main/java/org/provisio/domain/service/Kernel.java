@@ -32,6 +32,8 @@ import org.provisio.scim.error.ScimException;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.MultiValue;
 import org.provisio.scim.resource.Value;
+import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.schema.SchemaRegistry;
 
 /** What the services share: the ports, time, ids, settings and the side effects of a lifecycle change. */
 final class Kernel {
@@ -41,11 +43,18 @@ final class Kernel {
     final Retention retention;
     final InvitationTtl invitationTtl;
     final int purgeBatchSize;
+    /** The schemas users and groups are validated against, an embedder's extensions included. */
+    final SchemaRegistry schemas;
+    final ResourceSchema userSchema;
+    final ResourceSchema groupSchema;
     private final SecureRandom random;
 
     Kernel(Store store, Clock clock, IdGenerator ids, Retention retention, InvitationTtl invitationTtl,
-           int purgeBatchSize, SecureRandom random) {
+           int purgeBatchSize, SchemaRegistry schemas, SecureRandom random) {
         this.store = store;
+        this.schemas = schemas;
+        this.userSchema = schemas.resourceSchema("User");
+        this.groupSchema = schemas.resourceSchema("Group");
         this.clock = clock;
         this.ids = ids;
         this.retention = retention;

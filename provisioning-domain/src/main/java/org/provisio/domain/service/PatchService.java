@@ -21,11 +21,12 @@ final class PatchService implements PatchUser {
 
     private final GetUser get;
     private final ReplaceUser replace;
-    private final PatchEngine engine = new PatchEngine(ResourceSchema.user());
+    private final PatchEngine engine;
 
-    PatchService(GetUser get, ReplaceUser replace) {
+    PatchService(GetUser get, ReplaceUser replace, ResourceSchema userSchema) {
         this.get = get;
         this.replace = replace;
+        this.engine = new PatchEngine(userSchema);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.DeleteGroup;
 import org.provisio.domain.usecase.DeleteUser;
 import org.provisio.domain.usecase.DispatchOutbox;
+import org.provisio.scim.schema.SchemaRegistry;
 import org.provisio.domain.usecase.InspectInvitation;
 import org.provisio.domain.usecase.GetGroup;
 import org.provisio.domain.usecase.PatchGroup;
@@ -65,7 +66,7 @@ public final class Provisioning {
         this.lifecycle = new LifecycleService(kernel);
         this.kernel = kernel;
         this.outboxMaxAttempts = outboxMaxAttempts;
-        this.patch = new PatchService(users, users);
+        this.patch = new PatchService(users, users, kernel.userSchema);
         this.invitations = new InvitationService(kernel);
         this.groups = new GroupService(kernel);
     }
@@ -108,6 +109,11 @@ public final class Provisioning {
 
     public ReplaceUser replaceUser() {
         return users;
+    }
+
+    /** The schemas this domain validates against; the discovery endpoints advertise them. */
+    public SchemaRegistry schemas() {
+        return kernel.schemas;
     }
 
     public PatchUser patchUser() {
@@ -192,6 +198,7 @@ public final class Provisioning {
         private Retention retention = Retention.DEFAULT;
         private InvitationTtl invitationTtl = InvitationTtl.DEFAULT;
         private int purgeBatchSize = 100;
+        private SchemaRegistry schemas = SchemaRegistry.defaults();
         private int outboxMaxAttempts = 12;
 
         private Builder(Store store) {
@@ -218,6 +225,19 @@ public final class Provisioning {
             return this;
         }
 
+        /**
+         * The schemas users and groups are validated against: {@link SchemaRegistry#defaults()}, or a
+         * registry with the product's own extension schemas (it must still define the User and Group
+         * resource types). Attributes of unknown extensions are dropped; registered ones are kept.
+         */
+        public Builder schemas(SchemaRegistry registry) {
+            Objects.requireNonNull(registry, "registry");
+            registry.resourceSchema("User");
+            registry.resourceSchema("Group");
+            this.schemas = registry;
+            return this;
+        }
+
         /** How many users one purge transaction handles at most. */
         public Builder purgeBatchSize(int value) {
             if (value < 1) {
@@ -240,7 +260,7 @@ public final class Provisioning {
         }
 
         public Provisioning build() {
-            return new Provisioning(new Kernel(store, clock, ids, retention, invitationTtl, purgeBatchSize,
+            return new Provisioning(new Kernel(store, clock, ids, retention, invitationTtl, purgeBatchSize, schemas,
                     new SecureRandom()), outboxMaxAttempts);
         }
     }

@@ -34,12 +34,11 @@ import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.ScimResource;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
-import org.provisio.scim.schema.ResourceSchema;
 import org.provisio.scim.schema.SchemaValidator;
 
 /** The SCIM-facing user use cases and the admin's user listing. */
 final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUsers, DeleteUser, ListUsersByStatus {
-    private static final SchemaValidator VALIDATOR = new SchemaValidator(ResourceSchema.user());
+    private final SchemaValidator validator;
     static final int MAX_EXTERNAL_ID = 1024;
     static final int MAX_EMAIL = 512;
     static final int MAX_EMAIL_TYPE = 128;
@@ -48,6 +47,7 @@ final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUse
 
     UserService(Kernel k) {
         this.k = k;
+        this.validator = new SchemaValidator(k.userSchema);
     }
 
     @Override
@@ -85,7 +85,7 @@ final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUse
         Optional<Boolean> active = activeOf(resource);
         return k.tx(() -> {
             User current = existing(command.tenantId(), command.userId(), command.ifMatch());
-            VALIDATOR.checkImmutable(current.toScim(List.of()), resource.attributes());
+            validator.checkImmutable(current.toScim(List.of()), resource.attributes());
             Instant now = k.now();
             Actor actor = command.actor();
             User user = current;
@@ -119,7 +119,8 @@ final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUse
 
     @Override
     public Page<UserView> query(TenantId tenantId, UserQuery query) {
-        return k.tx(() -> k.store.users().query(tenantId, query).map(k::view));
+        UserQuery typed = query.withSchema(k.userSchema);
+        return k.tx(() -> k.store.users().query(tenantId, typed).map(k::view));
     }
 
     @Override
@@ -157,8 +158,8 @@ final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUse
      * Provisio signs in through the product after accepting the invitation, so a password an
      * identity provider sends (Okta does) has no use, and keeping it would only be a liability.
      */
-    static ScimResource validated(ScimResource resource) {
-        ComplexValue v = VALIDATOR.validate(resource.attributes()).without("password");
+    ScimResource validated(ScimResource resource) {
+        ComplexValue v = validator.validate(resource.attributes()).without("password");
         v.getText("externalId").ifPresent(e -> limit("externalId", e, MAX_EXTERNAL_ID));
         for (Value email : v.getMulti("emails").values()) {
             if (email instanceof ComplexValue e) {

@@ -34,7 +34,6 @@ import org.provisio.scim.resource.MultiValue;
 import org.provisio.scim.resource.ReferenceValue;
 import org.provisio.scim.resource.ScimResource;
 import org.provisio.scim.resource.Value;
-import org.provisio.scim.schema.ResourceSchema;
 import org.provisio.scim.schema.SchemaValidator;
 
 /**
@@ -51,10 +50,11 @@ import org.provisio.scim.schema.SchemaValidator;
 public final class GroupsResource {
     private final Provisioning provisioning;
     private final String publicUrl;
-    private final SchemaValidator validator = new SchemaValidator(ResourceSchema.group());
+    private final SchemaValidator validator;
 
     public GroupsResource(Provisioning provisioning, String publicUrl) {
         this.provisioning = provisioning;
+        this.validator = new SchemaValidator(provisioning.schemas().resourceSchema("Group"));
         this.publicUrl = publicUrl;
     }
 

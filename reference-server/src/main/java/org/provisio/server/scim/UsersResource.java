@@ -31,7 +31,6 @@ import org.provisio.scim.query.Projection;
 import org.provisio.scim.query.SearchRequest;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.ScimResource;
-import org.provisio.scim.schema.ResourceSchema;
 import org.provisio.scim.schema.SchemaValidator;
 
 /**
@@ -48,10 +47,11 @@ public final class UsersResource {
 
     private final Provisioning provisioning;
     private final String publicUrl;
-    private final SchemaValidator validator = new SchemaValidator(ResourceSchema.user());
+    private final SchemaValidator validator;
 
     public UsersResource(Provisioning provisioning, String publicUrl) {
         this.provisioning = provisioning;
+        this.validator = new SchemaValidator(provisioning.schemas().resourceSchema("User"));
         this.publicUrl = publicUrl;
     }
 
