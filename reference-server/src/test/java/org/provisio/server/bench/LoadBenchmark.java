@@ -34,7 +34,8 @@ import org.provisio.server.ServerFixture;
  *
  * <p>Run: {@code mvn -B -q -pl reference-server -am install -DskipTests && mvn -B -q -pl reference-server
  * exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.provisio.server.bench.LoadBenchmark}
- * (optional arguments: seconds per scenario, client threads).
+ * (optional arguments: seconds per scenario, client threads, and {@code h2} for the default
+ * embedded H2 store in a temporary file instead of the in-memory one).
  */
 public final class LoadBenchmark {
     private static final int USERS = 10_000;
@@ -45,21 +46,24 @@ public final class LoadBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        boolean h2 = args.length > 2 && args[2].equalsIgnoreCase("h2");
         // The access log goes to the console; at thousands of lines per second the terminal, not the
         // server, would be measured. Lifecycle and mail logging stay on.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("provisio.access"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("provisio"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        Store store = InMemoryStore.create();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("provisio-load");
+        Store store = h2 ? org.provisio.adapters.jdbc.JdbcStore.open(org.provisio.adapters.jdbc.JdbcSettings.of(
+                "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0")) : InMemoryStore.create();
         try (ServerFixture server = ServerFixture.with(store, java.time.Clock.systemUTC(), 1_048_576)) {
             List<String> ids = load(server);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(threads)).build();
             String scim = server.base + server.scim();
             AtomicInteger created = new AtomicInteger();
-            System.out.printf(Locale.ROOT, "Provisio load run: %d users, %d client threads, %d s per scenario, in-memory store, "
-                    + "Java %s, %d cores%n", USERS, threads, seconds, System.getProperty("java.version"),
+            System.out.printf(Locale.ROOT, "Provisio load run: %d users, %d client threads, %d s per scenario, %s store, "
+                    + "Java %s, %d cores%n", USERS, threads, seconds, h2 ? "H2 file" : "in-memory", System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             System.out.printf(Locale.ROOT, "%-28s %10s %9s %9s %8s%n", "scenario", "req/s", "p50 ms", "p99 ms", "errors");
             // one untimed pass over the read path first, so that the first scenario is not the JIT's warm-up
