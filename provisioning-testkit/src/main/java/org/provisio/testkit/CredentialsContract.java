@@ -56,4 +56,18 @@ public abstract class CredentialsContract extends StoreContract {
         assertThat(stored.revokedAt()).contains(revoked);
         assertThat(stored.secretHash()).isEqualTo(SecretHash.of("s1"));
     }
+
+    @Test
+    void aLastUseRecordedFromAStaleReadNeverUndoesARevocation() {
+        Credential credential = Credential.issued(TokenId.of("t1"), tenant, SecretHash.of("s1"), T0);
+        store.credentials().add(credential);
+        Credential readByAnAuthentication = store.credentials().find(credential.id()).orElseThrow();
+        store.credentials().update(readByAnAuthentication.revoke(T0.plusSeconds(1)));   // the admin revokes
+
+        store.credentials().update(readByAnAuthentication.usedAt(T0.plusSeconds(2)));   // the late write
+
+        Credential stored = store.credentials().find(credential.id()).orElseThrow();
+        assertThat(stored.isRevoked()).isTrue();
+        assertThat(stored.revokedAt()).contains(T0.plusSeconds(1));
+    }
 }

@@ -49,8 +49,9 @@ final class JdbcCredentials implements Credentials {
     @Override
     public boolean update(Credential credential) {
         return tx.call(c -> JdbcRows.update(c,
-                "UPDATE credentials SET tenant_id = ?, secret_hash = ?, created_ns = ?, last_used_ns = ?, revoked_ns = ?"
-                        + " WHERE id = ?",
+                // COALESCE: a revocation is never undone by a write that read the row before it
+                "UPDATE credentials SET tenant_id = ?, secret_hash = ?, created_ns = ?, last_used_ns = ?,"
+                        + " revoked_ns = COALESCE(revoked_ns, ?) WHERE id = ?",
                 credential.tenantId().value(), credential.secretHash().value(), JdbcTime.nanos(credential.createdAt()),
                 JdbcTime.nanos(credential.lastUsedAt()), JdbcTime.nanos(credential.revokedAt()),
                 credential.id().value()) > 0);

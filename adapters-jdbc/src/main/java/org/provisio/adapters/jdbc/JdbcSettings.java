@@ -44,7 +44,7 @@ public record JdbcSettings(String url, String user, String password, int maxPool
 
     @Override
     public String toString() {
-        return "JdbcSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "...")
+        return "JdbcSettings[url=" + url.replaceAll("(?i)(password=)[^;&]*", "$1***") + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "...")
                 + ", maxPoolSize=" + maxPoolSize + "]";
     }
 }

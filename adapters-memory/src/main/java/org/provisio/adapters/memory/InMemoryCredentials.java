@@ -40,10 +40,14 @@ final class InMemoryCredentials implements Credentials {
     @Override
     public boolean update(Credential credential) {
         return guard.locked(() -> {
-            if (!credentials.contains(credential.id())) {
+            Optional<Credential> stored = credentials.get(credential.id());
+            if (stored.isEmpty()) {
                 return false;
             }
-            credentials.put(credential.id(), credential);
+            // a revocation is never undone by a write that read the credential before it
+            Credential kept = stored.get().isRevoked() && !credential.isRevoked()
+                    ? credential.revoke(stored.get().revokedAt().orElseThrow()) : credential;
+            credentials.put(credential.id(), kept);
             return true;
         });
     }

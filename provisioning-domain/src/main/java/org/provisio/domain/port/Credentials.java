@@ -15,6 +15,10 @@ public interface Credentials {
     /** A tenant's credentials, revoked ones included, in creation order. */
     List<Credential> list(TenantId tenant);
 
-    /** Replaces a stored credential (revocation, last use); false if there is none with its id. */
+    /**
+     * Replaces a stored credential (revocation, last use); false if there is none with its id. A
+     * stored revocation is kept even if {@code credential} was read before it: an authentication
+     * recording its last use must never bring a revoked token back.
+     */
     boolean update(Credential credential);
 }

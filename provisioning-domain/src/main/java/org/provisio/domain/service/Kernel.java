@@ -27,7 +27,6 @@ import org.provisio.domain.port.IdGenerator;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.port.WriteOutcome;
 import org.provisio.domain.usecase.UserView;
-import org.provisio.scim.error.ScimErrorType;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.MultiValue;
@@ -190,7 +189,9 @@ final class Kernel {
             case NOT_UNIQUE:
                 throw ScimException.uniqueness("userName " + updated.userName() + " is taken");
             case STALE_VERSION:
-                throw ScimException.of(ScimErrorType.CONFLICT, "user " + updated.id() + " was changed concurrently");
+                // RFC 7644 §3.14: a version that is no longer current is a failed precondition; PATCH
+                // without If-Match retries on it
+                throw ScimException.preconditionFailed("user " + updated.id() + " was changed concurrently");
             case NOT_FOUND:
                 throw ScimException.notFound("user " + updated.id() + " not found");
             default:
@@ -200,9 +201,12 @@ final class Kernel {
 
     /** Removes a user with its memberships and invitations (purge and hard delete alike). */
     void remove(User user, Actor actor, AuditAction action, OutboxMessage.Kind kind, Instant at) {
+        if (!store.users().delete(user.tenantId(), user.id())) {
+            // removed meanwhile by a concurrent delete or purge: that one audits and announces it
+            throw ScimException.notFound("user " + user.id() + " not found");
+        }
         store.groups().removeMemberEverywhere(user.tenantId(), user.id(), at);
         store.invitations().deleteAllFor(user.tenantId(), user.id());
-        store.users().delete(user.tenantId(), user.id());
         audit(user, actor, action, at, user.userName().value());
         emit(user, kind, at, Map.of());
     }

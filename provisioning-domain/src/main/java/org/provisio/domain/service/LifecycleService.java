@@ -18,6 +18,8 @@ import org.provisio.domain.usecase.AcceptInvitation;
 import org.provisio.domain.usecase.PurgeExpiredUsers;
 import org.provisio.domain.usecase.ResendInvitation;
 import org.provisio.domain.usecase.RestoreUser;
+import org.provisio.scim.error.ScimErrorType;
+import org.provisio.scim.error.ScimException;
 
 /** Invitations, restore and retention. */
 final class LifecycleService implements AcceptInvitation, ResendInvitation, RestoreUser, PurgeExpiredUsers {
@@ -114,7 +116,14 @@ final class LifecycleService implements AcceptInvitation, ResendInvitation, Rest
             int batch = k.tx(() -> {
                 List<User> due = k.store.users().dueForPurge(now, k.purgeBatchSize);
                 for (User user : due) {
-                    k.remove(user, Actor.system(), AuditAction.USER_PURGED, OutboxMessage.Kind.PURGED, now);
+                    try {
+                        k.remove(user, Actor.system(), AuditAction.USER_PURGED, OutboxMessage.Kind.PURGED, now);
+                    } catch (ScimException e) {
+                        if (e.type() != ScimErrorType.NOT_FOUND) {
+                            throw e;
+                        }
+                        // hard-deleted a moment ago: nothing left to purge, and nothing was written
+                    }
                 }
                 return due.size();
             });

@@ -57,10 +57,14 @@ final class OutboxService implements DispatchOutbox {
             }
             for (OutboxMessage m : due) {
                 attempted++;
-                RuntimeException failure = null;
+                Throwable failure = null;
                 try {
                     sender.send(m);
-                } catch (RuntimeException e) {
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
+                    // an Error from a mailer or listener (a missing class, a bad service file) is a
+                    // failed delivery like any other, not the end of the dispatcher
                     failure = e;
                 }
                 if (failure == null) {
@@ -74,7 +78,7 @@ final class OutboxService implements DispatchOutbox {
         return delivered;
     }
 
-    private void failed(OutboxMessage m, RuntimeException failure) {
+    private void failed(OutboxMessage m, Throwable failure) {
         int attempt = m.attempts() + 1;
         Instant now = k.now();
         if (attempt < maxAttempts) {

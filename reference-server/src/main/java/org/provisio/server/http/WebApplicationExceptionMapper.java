@@ -30,7 +30,11 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             if (status >= 500) {
                 return new UnexpectedExceptionMapper().toResponse(e);
             }
-            return ErrorResponses.of(ScimErrorType.INVALID_SYNTAX, "The request could not be processed (HTTP " + status + ")");
+            // a refusal with no SCIM kind of its own (406, 408, 414, ...) keeps its status
+            return Response.status(status).type(ScimMediaType.SCIM_JSON_UTF8_TYPE)
+                    .entity(new org.provisio.scim.message.ErrorResponse(status, null,
+                            "The request was refused (HTTP " + status + ")").toJson())
+                    .build();
         }
         String detail = switch (type) {
             case NOT_FOUND -> "No such resource or endpoint";

@@ -37,7 +37,10 @@ public final class BackgroundJobs implements AutoCloseable {
             if (purged > 0) {
                 LOG.info("Purged {} user(s) whose retention period had ended", purged);
             }
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // a task that throws is never scheduled again, so nothing may escape but a dying JVM
             LOG.error("The retention purge failed; it runs again at the next interval", e);
         }
     }
@@ -47,7 +50,9 @@ public final class BackgroundJobs implements AutoCloseable {
             while (dispatcher.dispatchDue() > 0 && !Thread.currentThread().isInterrupted()) {
                 // keep going while there is a backlog
             }
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             LOG.error("The outbox dispatcher failed; it runs again shortly", e);
         }
     }

@@ -288,6 +288,10 @@ final class FilterParser {
             }
             code = code * 16 + digit;
         }
+        if (code == 0) {
+            // no attribute value holds U+0000 (the JSON codec refuses it too), and stores cannot compare it
+            throw ScimException.invalidFilter("\\u0000 is not allowed in a filter value", backslash);
+        }
         pos += 4;
         return (char) code;
     }

@@ -44,6 +44,8 @@ import org.provisio.scim.resource.Value;
 public final class ScimJson {
     /** The deepest nesting of objects and arrays a request may have. */
     public static final int MAX_DEPTH = 32;
+    /** The most attributes one JSON object may have; no SCIM object comes near it. */
+    public static final int MAX_OBJECT_SIZE = 1_000;
     /** The longest string value a request may have. */
     public static final int MAX_STRING_LENGTH = 1_000_000;
 
@@ -100,8 +102,14 @@ public final class ScimJson {
     private static ComplexValue readObjectBody(JsonParser p) throws IOException {
         ComplexValue.Builder b = ComplexValue.builder();
         JsonToken t;
+        int fields = 0;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            if (++fields > MAX_OBJECT_SIZE) {
+                // names are matched case-insensitively by scanning, so an unbounded object would
+                // cost quadratic time: refuse it instead
+                throw ScimException.invalidSyntax("A JSON object may have at most " + MAX_OBJECT_SIZE + " attributes");
+            }
+            String name = noNul(p.currentName());
             p.nextToken();
             b.putKeepingNull(name, readValue(p));
         }
@@ -124,7 +132,7 @@ public final class ScimJson {
                 return new MultiValue(values);
             }
             case VALUE_STRING:
-                return StringValue.of(p.getText());
+                return StringValue.of(noNul(p.getText()));
             case VALUE_NUMBER_INT:
                 if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                     return DecimalValue.of(new BigDecimal(p.getBigIntegerValue()));
@@ -141,6 +149,17 @@ public final class ScimJson {
             default:
                 throw ScimException.invalidSyntax("Unexpected JSON token " + t);
         }
+    }
+
+    /**
+     * Refuses U+0000: no SCIM attribute needs it, and PostgreSQL cannot store it in text, so
+     * letting it in would turn a client's mistake into a server error later.
+     */
+    private static String noNul(String s) {
+        if (s.indexOf('\u0000') >= 0) {
+            throw ScimException.invalidValue("The request contains the character U+0000, which is not allowed");
+        }
+        return s;
     }
 
     private static ScimException syntax(IOException e) {

@@ -74,18 +74,23 @@ public final class Projection {
     public boolean excludes(String attributeName) {
         if (!attributes.isEmpty()) {
             for (AttributePath p : attributes) {
-                if (p.attribute().equalsIgnoreCase(attributeName) && !p.hasSchemaUrn()) {
+                if (p.attribute().equalsIgnoreCase(attributeName) && inCoreSchema(p)) {
                     return false;
                 }
             }
             return true;
         }
         for (AttributePath p : excluded) {
-            if (p.attribute().equalsIgnoreCase(attributeName) && !p.hasSubAttribute() && !p.hasSchemaUrn()) {
+            if (p.attribute().equalsIgnoreCase(attributeName) && !p.hasSubAttribute() && inCoreSchema(p)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Unqualified, or qualified with a core schema URN ({@code urn:ietf:params:scim:schemas:core:2.0:Group:members}). */
+    private static boolean inCoreSchema(AttributePath p) {
+        return !p.hasSchemaUrn() || p.schemaUrn().regionMatches(true, 0, "urn:ietf:params:scim:schemas:core:", 0, 33);
     }
 
     /** The resource as the client asked to see it. */
@@ -192,7 +197,7 @@ public final class Projection {
             return false;
         }
         if (urn == null) {
-            return !p.hasSchemaUrn() || p.schemaUrn().regionMatches(true, 0, "urn:ietf:params:scim:schemas:core:", 0, 33);
+            return inCoreSchema(p);
         }
         return !p.hasSchemaUrn() || p.schemaUrn().equalsIgnoreCase(urn);
     }

@@ -115,7 +115,8 @@ class FilterPropertiesTest {
 
     private Arbitrary<Value> literal() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(8).map(s -> (Value) StringValue.of(s)),
+                // U+0000 is refused in filter values (stores cannot hold it), so it is not generated here
+                Arbitraries.strings().ofMaxLength(8).excludeChars('\u0000').map(s -> (Value) StringValue.of(s)),
                 Arbitraries.longs().map(l -> (Value) IntegerValue.of(l)),
                 Arbitraries.bigDecimals().ofScale(3).map(d -> (Value) DecimalValue.of(d)),
                 Arbitraries.of(BooleanValue.TRUE, BooleanValue.FALSE, NullValue.INSTANCE));

@@ -67,6 +67,15 @@ class ScimJsonTest {
     }
 
     @Test
+    void theNulCharacterIsRefusedInValuesAndNames() {
+        for (String body : new String[]{"{\"userName\":\"a\\u0000b\"}", "{\"a\\u0000\":1}"}) {
+            assertThatThrownBy(() -> ScimJson.readObject(body))
+                    .isInstanceOfSatisfying(ScimException.class,
+                            e -> assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_VALUE));
+        }
+    }
+
+    @Test
     void hugeIntegerBecomesDecimal() {
         ComplexValue v = ScimJson.readObject("{\"n\":123456789012345678901234567890}");
         assertThat(v.getOrNull("n")).isEqualTo(DecimalValue.of(new BigDecimal("123456789012345678901234567890")));

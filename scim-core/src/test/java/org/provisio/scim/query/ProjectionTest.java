@@ -49,7 +49,9 @@ class ProjectionTest {
                         "{" + s + ",'userName':'bjensen'}"),
                 Arguments.of("meta sub-attribute", "meta.version", null,
                         "{" + s + ",'meta':{'version':'W/\\\"1\\\"'}}"),
-                Arguments.of("unknown attribute selects nothing extra", "nosuch", null, "{" + s + "}"));
+                Arguments.of("unknown attribute selects nothing extra", "nosuch", null, "{" + s + "}"),
+                Arguments.of("core-URN-qualified attribute", "urn:ietf:params:scim:schemas:core:2.0:User:userName", null,
+                        "{" + s + ",'userName':'bjensen'}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,5 +59,13 @@ class ProjectionTest {
     void projects(String name, String attributes, String excluded, String expected) {
         ComplexValue result = Projection.parse(attributes, excluded).apply(Json.obj(USER), ResourceSchema.user());
         assertThat(result).isEqualTo(Json.obj(expected));
+    }
+
+    @org.junit.jupiter.api.Test
+    void excludesNamesTopLevelCoreAttributesQualifiedOrNot() {
+        assertThat(Projection.parse("urn:ietf:params:scim:schemas:core:2.0:Group:members", null).excludes("members")).isFalse();
+        assertThat(Projection.parse("displayName", null).excludes("members")).isTrue();
+        assertThat(Projection.parse(null, "urn:ietf:params:scim:schemas:core:2.0:Group:members").excludes("members")).isTrue();
+        assertThat(Projection.parse(null, "members.display").excludes("members")).isFalse();
     }
 }
