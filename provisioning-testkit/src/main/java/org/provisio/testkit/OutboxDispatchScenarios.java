@@ -114,8 +114,8 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
 
     @Test
     void aFailedMessageHoldsBackTheLaterMessagesOfItsUserOnly() {
-        OutboxMessage kimInvited = append(tenant, "kim", OutboxMessage.Kind.INVITATION_EMAIL);
-        OutboxMessage leeInvited = append(tenant, "lee", OutboxMessage.Kind.INVITATION_EMAIL);
+        OutboxMessage kimInvited = append(tenant, "kim", OutboxMessage.Kind.SUSPENDED);
+        OutboxMessage leeInvited = append(tenant, "lee", OutboxMessage.Kind.SUSPENDED);
         OutboxMessage kimSuspended = append(tenant, "kim", OutboxMessage.Kind.SUSPENDED);
         OutboxMessage otherKim = append(otherTenant, "kim", OutboxMessage.Kind.PROVISIONED);
         OutboxMessage leeActivated = append(tenant, "lee", OutboxMessage.Kind.ACTIVATED);
@@ -133,7 +133,7 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
 
     @Test
     void retriesBackOffExponentiallyWithTheAttemptCountWithinTheJitter() {
-        OutboxMessage m = append(tenant, "kim", OutboxMessage.Kind.INVITATION_EMAIL);
+        OutboxMessage m = append(tenant, "kim", OutboxMessage.Kind.SUSPENDED);
         failing.add(m.id());
         dispatch();
         record Retry(int afterAttempts, Duration base) {
@@ -155,7 +155,7 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
 
     @Test
     void aMessageThatFailsTooOftenIsParkedAuditedAndNoLongerHoldsBackItsUser() {
-        OutboxMessage invited = append(tenant, "kim", OutboxMessage.Kind.INVITATION_EMAIL);
+        OutboxMessage invited = append(tenant, "kim", OutboxMessage.Kind.SUSPENDED);
         OutboxMessage suspended = append(tenant, "kim", OutboxMessage.Kind.SUSPENDED);
         failing.add(invited.id());
 
@@ -185,7 +185,7 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
 
     @Test
     void theDepthShowsWhatWaits() {
-        OutboxMessage invited = append(tenant, "kim", OutboxMessage.Kind.INVITATION_EMAIL);
+        OutboxMessage invited = append(tenant, "kim", OutboxMessage.Kind.SUSPENDED);
         append(tenant, "kim", OutboxMessage.Kind.SUSPENDED);
         clock.advance(Duration.ofMinutes(1));
         append(otherTenant, "lee", OutboxMessage.Kind.PROVISIONED);
@@ -206,5 +206,19 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         assertThat(dispatch()).isEqualTo(all);
         assertThat(sent.subList(0, claimedByADeadInstance.size())).isEqualTo(claimedByADeadInstance);
+    }
+
+    @Test
+    void anInvitationEmailWhoseInvitationIsNoLongerOpenIsDroppedNotSent() {
+        provision("kim");
+        provisioning.deleteUser().delete(new org.provisio.domain.usecase.DeleteUser.Command(tenant,
+                provisioning.queryUsers().query(tenant, org.provisio.domain.model.UserQuery.all(PageRequest.first(10)))
+                        .items().get(0).user().id(), Actor.admin(), Optional.empty()));
+
+        dispatch();
+
+        assertThat(sent).extracting(OutboxMessage::kind)
+                .containsExactly(OutboxMessage.Kind.PROVISIONED, OutboxMessage.Kind.HARD_DELETED);
+        assertThat(store.outbox().depth(Optional.empty()).pending()).isZero();
     }
 }

@@ -9,7 +9,9 @@ import java.util.function.DoubleSupplier;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
 import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.model.Invitation;
 import org.provisio.domain.model.OutboxMessage;
+import org.provisio.domain.model.SecretHash;
 import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.port.Outbox;
 import org.provisio.domain.usecase.DispatchOutbox;
@@ -57,6 +59,12 @@ final class OutboxService implements DispatchOutbox {
             }
             for (OutboxMessage m : due) {
                 attempted++;
+                if (isStaleInvitation(m)) {
+                    // the invitation was revoked, replaced or accepted, or its user is gone, since the
+                    // email was queued: mailing a link that can only fail helps nobody
+                    outbox.markDelivered(m.id());
+                    continue;
+                }
                 Throwable failure = null;
                 try {
                     sender.send(m);
@@ -76,6 +84,17 @@ final class OutboxService implements DispatchOutbox {
             }
         }
         return delivered;
+    }
+
+    private boolean isStaleInvitation(OutboxMessage m) {
+        if (m.kind() != OutboxMessage.Kind.INVITATION_EMAIL) {
+            return false;
+        }
+        String token = m.payload().get("token");
+        return token == null || k.store.invitations().findByTokenHash(SecretHash.of(token))
+                .filter(Invitation::isOpen)
+                .filter(i -> !i.expiredAt(k.now()))
+                .isEmpty();
     }
 
     private void failed(OutboxMessage m, Throwable failure) {
