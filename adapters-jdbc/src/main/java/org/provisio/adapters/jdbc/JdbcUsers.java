@@ -147,12 +147,13 @@ final class JdbcUsers implements Users {
     public Page<User> query(TenantId tenant, UserQuery query) {
         // compiling first rejects the filters the RFC forbids, exactly as the memory adapter does
         Optional<Predicate<ComplexValue>> predicate = query.filter().map(f -> FilterEvaluator.compile(f, query.schema()));
-        JdbcCondition condition = query.filter()
+        JdbcCondition translated = query.filter()
                 .map(f -> JdbcFilterTranslator.translate(f, tenant.value()))
                 .orElse(JdbcCondition.ALL);
         Optional<String> order = query.sort().isEmpty() ? Optional.of("u.seq") : query.sort().flatMap(JdbcUsers::orderBy);
         PageRequest page = query.page();
         return tx.call(c -> {
+            JdbcCondition condition = vendor == JdbcVendor.H2 ? inlineSubqueries(c, translated) : translated;
             boolean irregular = query.filter().isPresent() && JdbcRows.one(c,
                     "SELECT 1 FROM users WHERE tenant_id = ? AND irregular = TRUE FETCH FIRST 1 ROWS ONLY", rs -> 1,
                     tenant.value()).isPresent();
@@ -175,6 +176,82 @@ final class JdbcUsers implements Users {
                     Sorting.comparator(sort.by(), sort.order(), query.schema()))));
             return Page.slice(matching, page).map(Viewed::user);
         });
+    }
+
+    /** How translated conditions select users through another table: the subqueries H2 runs slowly. */
+    private static final String ID_SUBQUERY = "u.id IN (SELECT ";
+    /** The most ids a subquery may return to be inlined; beyond, it is left to the database. */
+    static final int MAX_INLINED_IDS = 1_000;
+
+    /**
+     * The condition with each {@code u.id IN (SELECT …)} subquery run first and replaced by the ids it
+     * returns. H2 evaluates such a condition by walking every user of the tenant although the
+     * subquery itself is an index lookup: 54 ms against 0.05 ms at 300,000 users for Entra's
+     * {@code emails[type eq "work" and value eq "…"]} lookup. The translator binds every value,
+     * so the SQL holds no literals and its {@code ?} and parentheses are its own.
+     */
+    static JdbcCondition inlineSubqueries(Connection c, JdbcCondition condition) throws SQLException {
+        String sql = condition.sql();
+        int at = sql.indexOf(ID_SUBQUERY);
+        if (at < 0) {
+            return condition;
+        }
+        StringBuilder out = new StringBuilder(sql.length());
+        List<Object> params = new ArrayList<>();
+        List<Object> given = condition.params();
+        int cursor = 0;
+        int used = 0;
+        while (at >= 0) {
+            int open = at + "u.id IN ".length();
+            int close = closingParenthesis(sql, open);
+            String head = sql.substring(cursor, at);
+            int headParams = placeholders(head);
+            out.append(head);
+            params.addAll(given.subList(used, used + headParams));
+            used += headParams;
+            String subquery = sql.substring(open + 1, close);
+            List<Object> subParams = given.subList(used, used + placeholders(subquery));
+            used += subParams.size();
+            List<String> ids = JdbcRows.list(c, subquery + " FETCH FIRST " + (MAX_INLINED_IDS + 1) + " ROWS ONLY",
+                    subParams, row -> row.getString(1));
+            if (ids.size() > MAX_INLINED_IDS) {
+                out.append(sql, at, close + 1);
+                params.addAll(subParams);
+            } else if (ids.isEmpty()) {
+                out.append("1=0");
+            } else {
+                out.append("u.id IN (").append("?,".repeat(ids.size() - 1)).append("?)");
+                params.addAll(ids);
+            }
+            cursor = close + 1;
+            at = sql.indexOf(ID_SUBQUERY, cursor);
+        }
+        out.append(sql.substring(cursor));
+        params.addAll(given.subList(used, given.size()));
+        return new JdbcCondition(out.toString(), params, condition.exact());
+    }
+
+    private static int closingParenthesis(String sql, int open) {
+        int depth = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unbalanced condition: " + sql);
+    }
+
+    private static int placeholders(String sql) {
+        int n = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '?') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static List<Object> params(TenantId tenant, JdbcCondition condition, boolean irregular) {

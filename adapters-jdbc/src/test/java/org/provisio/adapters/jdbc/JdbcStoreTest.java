@@ -148,6 +148,39 @@ class JdbcStoreTest {
         }
     }
 
+    /**
+     * Email and group conditions are subqueries that H2 runs first and inlines as ids; past
+     * {@link JdbcUsers#MAX_INLINED_IDS} matches the subquery is left to the database. Both ways give
+     * the same users, with and without {@code not}.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void emailConditionsGiveTheSameUsersWhetherFewOrManyMatch(TestDatabase database) {
+        String url = database.createUrl();
+        try (JdbcStore store = JdbcStore.open(database.settings(url))) {
+            store.tenants().add(new Tenant(TENANT, "Acme", T0));
+            int many = JdbcUsers.MAX_INLINED_IDS + 5;
+            for (int i = 0; i < many; i++) {
+                store.users().add(user("u" + i, "user" + i, ComplexValue.of("emails", MultiValue.of(ComplexValue.of(
+                        "value", StringValue.of("user" + i + "@example.com"),
+                        "type", StringValue.of(i == 0 ? "home" : "work"))))));
+            }
+            assertThat(total(store, "emails[type eq \"work\"]")).isEqualTo(many - 1);
+            assertThat(total(store, "not (emails[type eq \"work\"])")).isEqualTo(1);
+            assertThat(total(store, "emails[type eq \"work\" and value eq \"USER7@example.com\"]")).isEqualTo(1);
+            assertThat(total(store, "emails[type eq \"work\"].value eq \"user7@example.com\" or userName eq \"user9\""))
+                    .isEqualTo(2);
+            assertThat(total(store, "not (emails[type eq \"home\"]) and emails.value sw \"user1\"")).isEqualTo(116);
+            assertThat(total(store, "emails[value eq \"nobody@example.com\"]")).isZero();
+        } finally {
+            database.drop(url);
+        }
+    }
+
+    private static long total(JdbcStore store, String filter) {
+        return store.users().query(TENANT, UserQuery.filtered(Filter.parse(filter), PageRequest.first(5))).totalResults();
+    }
+
     @Test
     void writesSurviveClosingAndReopeningAFileDatabase() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "h2-durability"));
