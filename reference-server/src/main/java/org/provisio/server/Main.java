@@ -97,7 +97,13 @@ public final class Main {
     /** SMTP when configured, else the log (DESIGN.md: "unset: invitations are logged, not mailed"). */
     static InvitationMailer mailer(ServerConfig config) {
         if (config.smtp().isEmpty()) {
-            LOG.info("PROVISIO_SMTP_HOST is not set: invitations are written to the log instead of mailed");
+            if (config.logFullInvitationLinks()) {
+                LOG.warn("PROVISIO_SMTP_HOST is not set: invitations are written to the log instead of mailed, WITH "
+                        + "their links (PROVISIO_LOG_INVITATION_LINKS=full): anyone who reads the log can accept them");
+                return LoggingInvitationMailer.withFullLinks(config.publicUrl());
+            }
+            LOG.warn("PROVISIO_SMTP_HOST is not set: invitations are not mailed; the log shows each one with a masked "
+                    + "link (set PROVISIO_SMTP_HOST to mail them, or PROVISIO_LOG_INVITATION_LINKS=full to log whole links)");
             return new LoggingInvitationMailer(config.publicUrl());
         }
         SmtpSettings smtp = config.smtp().get();

@@ -8,11 +8,10 @@ import java.util.Optional;
 import org.provisio.domain.service.Provisioning;
 import org.provisio.server.admin.AdminResource;
 import org.provisio.server.admin.OutboxAdminResource;
+import org.provisio.server.http.AccessFilter;
 import org.provisio.server.http.AccessLogFilter;
-import org.provisio.server.http.AdminAuthenticationFilter;
 import org.provisio.server.http.ComplexValueProvider;
 import org.provisio.server.http.PayloadLimitFilter;
-import org.provisio.server.http.ScimAuthenticationFilter;
 import org.provisio.server.http.ScimExceptionMapper;
 import org.provisio.server.http.UnexpectedExceptionMapper;
 import org.provisio.server.http.WebApplicationExceptionMapper;
@@ -63,14 +62,13 @@ public final class ProvisioFeature implements Feature {
         context.register(new ComplexValueProvider(maxPayloadSize));
         context.register(new PayloadLimitFilter(maxPayloadSize));
         context.register(new ScimExceptionMapper());
-        context.register(new ScimAuthenticationFilter(provisioning.authenticateCredential()));
+        context.register(new AccessFilter(provisioning.authenticateCredential(), adminToken));
         context.register(new UsersResource(provisioning, publicUrl));
         context.register(new GroupsResource(provisioning, publicUrl));
         context.register(new DiscoveryResource(publicUrl, provisioning.schemas(), List.of("User", "Group"),
                 maxPayloadSize));
         context.register(new InvitationResource(provisioning));
         adminToken.ifPresent(token -> {
-            context.register(new AdminAuthenticationFilter(token));
             context.register(new AdminResource(provisioning, publicUrl));
             context.register(new OutboxAdminResource(provisioning.outboxStatus()));
         });

@@ -6,24 +6,24 @@ import java.net.http.HttpResponse;
 import org.provisio.scim.resource.ComplexValue;
 
 /** Provisions users over SCIM for the tests. */
-final class TestUsers {
+public final class TestUsers {
     private TestUsers() {
     }
 
-    static String body(String userName, boolean active) {
+    public static String body(String userName, boolean active) {
         return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName
                 + "\",\"active\":" + active + ",\"emails\":[{\"type\":\"work\",\"primary\":true,\"value\":\"" + userName
                 + "\"}]}";
     }
 
     /** {@code POST /Users}, asserting 201; the created resource. */
-    static ComplexValue create(ServerFixture fixture, String userName, boolean active) {
+    public static ComplexValue create(ServerFixture fixture, String userName, boolean active) {
         HttpResponse<String> r = fixture.scim("POST", "/Users", body(userName, active));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return ServerFixture.json(r);
     }
 
-    static String id(ComplexValue resource) {
+    public static String id(ComplexValue resource) {
         return resource.getText("id").orElseThrow();
     }
 }

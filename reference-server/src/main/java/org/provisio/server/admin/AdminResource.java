@@ -1,5 +1,7 @@
 package org.provisio.server.admin;
 
+import org.provisio.server.http.Guarded;
+import org.provisio.server.http.Realm;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -47,6 +49,7 @@ import org.provisio.scim.resource.Value;
  * credentials, users by lifecycle status with their purge dates, restore, delete now, resend
  * invitation, the audit log and the tenant's outbox. JSON in and out; errors use the SCIM Error shape.
  */
+@Guarded(Realm.ADMIN)
 @Path("admin/v1/tenants")
 public final class AdminResource {
     private final Provisioning provisioning;

@@ -1,5 +1,7 @@
 package org.provisio.server.admin;
 
+import org.provisio.server.http.Guarded;
+import org.provisio.server.http.Realm;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +16,7 @@ import org.provisio.domain.usecase.OutboxStatus;
  * (pending or retrying), or {@code null}. A tenant's own view, with its parked messages, is
  * {@code GET /admin/v1/tenants/{id}/outbox}.
  */
+@Guarded(Realm.ADMIN)
 @Path("admin/v1/outbox")
 public final class OutboxAdminResource {
     private final OutboxStatus status;

@@ -76,7 +76,8 @@ public final class ConfigLoader {
                 longValue("PROVISIO_MAX_PAYLOAD_SIZE", 1_048_576),
                 smtp,
                 webhook(),
-                integer("PROVISIO_OUTBOX_MAX_ATTEMPTS", 12));
+                integer("PROVISIO_OUTBOX_MAX_ATTEMPTS", 12),
+                invitationLinks());
         validate(config);
         try {
             InetAddress.getByName(bind);
@@ -131,6 +132,17 @@ public final class ConfigLoader {
                     + "PROVISIO_WEBHOOK_URL is");
         }
         return Optional.of(new WebhookSettings(uri, secret.get()));
+    }
+
+    /** {@code PROVISIO_LOG_INVITATION_LINKS}: {@code masked} (the default) or {@code full}. */
+    private boolean invitationLinks() {
+        String text = string("PROVISIO_LOG_INVITATION_LINKS").orElse("masked").toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "masked" -> false;
+            case "full" -> true;
+            default -> throw new ConfigException("PROVISIO_LOG_INVITATION_LINKS must be masked or full, got '"
+                    + text + "'");
+        };
     }
 
     private SmtpSettings.Tls tls() {

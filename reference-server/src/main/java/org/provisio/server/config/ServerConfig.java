@@ -34,7 +34,8 @@ public record ServerConfig(
         Optional<@Valid SmtpSettings> smtp,
         Optional<WebhookSettings> webhook,
         @Min(value = 1, message = "PROVISIO_OUTBOX_MAX_ATTEMPTS must be between 1 and 100")
-        @Max(value = 100, message = "PROVISIO_OUTBOX_MAX_ATTEMPTS must be between 1 and 100") int outboxMaxAttempts) {
+        @Max(value = 100, message = "PROVISIO_OUTBOX_MAX_ATTEMPTS must be between 1 and 100") int outboxMaxAttempts,
+        boolean logFullInvitationLinks) {
 
     /** Whether the in-memory store was asked for ({@code PROVISIO_DB_URL=memory}). */
     public boolean inMemory() {
@@ -53,6 +54,6 @@ public record ServerConfig(
                 + ", retention=" + retention + ", purgeInterval=" + purgeInterval + ", invitationTtl=" + invitationTtl
                 + ", maxPayloadSize=" + maxPayloadSize + ", smtp=" + smtp.map(Object::toString).orElse("off")
                 + ", webhook=" + webhook.map(w -> w.url().toString()).orElse("off")
-                + ", outboxMaxAttempts=" + outboxMaxAttempts + "]";
+                + ", outboxMaxAttempts=" + outboxMaxAttempts + ", logFullInvitationLinks=" + logFullInvitationLinks + "]";
     }
 }

@@ -39,7 +39,7 @@ public final class ComplexValueProvider implements MessageBodyReader<ComplexValu
     public ComplexValue readFrom(Class<ComplexValue> type, Type genericType, Annotation[] annotations,
                                  MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity)
             throws IOException {
-        long declared = contentLength(headers);
+        long declared = declaredLength(headers.getFirst("Content-Length"));
         if (declared > maxPayloadSize) {
             throw tooLarge(maxPayloadSize);
         }
@@ -53,15 +53,22 @@ public final class ComplexValueProvider implements MessageBodyReader<ComplexValu
         return ScimJson.readObject(body);
     }
 
-    private static long contentLength(MultivaluedMap<String, String> headers) {
-        String value = headers.getFirst("Content-Length");
+    /**
+     * The declared {@code Content-Length}: -1 when absent, {@link Long#MAX_VALUE} for a number too
+     * large for a long (it is larger than any limit); anything but digits is {@code invalidSyntax}.
+     */
+    static long declaredLength(String value) {
         if (value == null) {
             return -1;
         }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
+        String digits = value.trim();
+        if (digits.isEmpty() || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             throw ScimException.invalidSyntax("The Content-Length header is not a number");
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -4,13 +4,13 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import java.util.List;
 
 /**
- * Refuses a request to Provisio's endpoints whose declared {@code Content-Length} exceeds the limit,
- * before reading it: 413. Other paths belong to the embedding application and keep its own limits.
+ * Refuses a request to one of Provisio's resources whose declared {@code Content-Length} exceeds
+ * the limit, before reading it: 413. Decided on the resource routing matched, like
+ * {@link AccessFilter}; other resources belong to the embedding application and keep its own limits.
  */
-@PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class PayloadLimitFilter implements ContainerRequestFilter {
     private final long maxPayloadSize;
@@ -21,13 +21,12 @@ public final class PayloadLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxPayloadSize && isProvisioPath(request.getUriInfo().getPath())) {
+        List<Object> matched = request.getUriInfo().getMatchedResources();
+        if (matched.isEmpty() || !matched.get(0).getClass().isAnnotationPresent(Guarded.class)) {
+            return;
+        }
+        if (ComplexValueProvider.declaredLength(request.getHeaderString("Content-Length")) > maxPayloadSize) {
             throw ComplexValueProvider.tooLarge(maxPayloadSize);
         }
-    }
-
-    private static boolean isProvisioPath(String path) {
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        return p.startsWith("scim/v2/") || p.startsWith("admin/v1/") || p.startsWith("invitations/");
     }
 }

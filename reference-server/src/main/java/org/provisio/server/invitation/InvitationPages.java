@@ -19,7 +19,8 @@ final class InvitationPages {
         return page("Join " + org,
                 "<h1>Join " + escape(org) + "</h1>"
                 + "<p>" + escape(org) + " has invited <strong>" + escape(open.userName()) + "</strong>.</p>"
-                + "<form method=\"post\" action=\"/invitations/" + escape(token) + "/accept\">"
+                // relative, so that a public URL with a path prefix (https://id.example.com/provisio) is kept
+                + "<form method=\"post\" action=\"" + escape(token) + "/accept\">"
                 + "<button type=\"submit\">Accept</button></form>"
                 + "<p class=\"note\">This invitation is valid until " + escape(WHEN.format(open.expiresAt()))
                 + " and can be used once.</p>");
@@ -44,12 +45,33 @@ final class InvitationPages {
         };
     }
 
+    /** The page's only style sheet, allowed by its hash in {@link #CONTENT_SECURITY_POLICY}. */
+    private static final String STYLE =
+            "body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}"
+            + "button{font-size:1rem;padding:.6rem 1.4rem;background:#2b59c3;color:#fff;border:0;border-radius:4px;"
+            + "cursor:pointer}.note{color:#666;font-size:.9rem}";
+
+    /**
+     * Nothing loads but the inline style above, forms post only to this origin, and no other site may
+     * frame the page (the link's token must not be clicked through someone else's page).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE)
+            + "'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(title) + "</title><style>"
-                + "body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}"
-                + "button{font-size:1rem;padding:.6rem 1.4rem;background:#2b59c3;color:#fff;border:0;border-radius:4px;"
-                + "cursor:pointer}.note{color:#666;font-size:.9rem}</style></head><body>" + body + "</body></html>";
+                + "<title>" + escape(title) + "</title><style>" + STYLE + "</style></head><body>" + body
+                + "</body></html>";
     }
 }

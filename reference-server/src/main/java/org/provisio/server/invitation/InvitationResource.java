@@ -1,5 +1,7 @@
 package org.provisio.server.invitation;
 
+import org.provisio.server.http.Guarded;
+import org.provisio.server.http.Realm;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import org.provisio.scim.resource.ComplexValue;
  * activates the pending user. A browser (asking for HTML) gets pages; an API client gets JSON:
  * 200, or 404 for an unknown token, 409 for a used one, 410 for an expired or revoked one.
  */
+@Guarded(Realm.PUBLIC)
 @Path("invitations")
 public final class InvitationResource {
     private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8");
@@ -37,11 +40,10 @@ public final class InvitationResource {
     public Response page(@PathParam("token") String token) {
         InspectInvitation.Outcome outcome = provisioning.inspectInvitation().inspect(token);
         if (outcome instanceof InspectInvitation.Open open) {
-            return Response.ok(InvitationPages.join(token, open), HTML).header("Cache-Control", "no-store").build();
+            return html(200, InvitationPages.join(token, open));
         }
         InspectInvitation.Reason reason = ((InspectInvitation.Closed) outcome).reason();
-        return Response.status(status(reason)).type(HTML).header("Cache-Control", "no-store")
-                .entity(InvitationPages.closed(reason)).build();
+        return html(status(reason), InvitationPages.closed(reason));
     }
 
     /** The Accept button of the page posts here: the answer is a page. */
@@ -51,11 +53,10 @@ public final class InvitationResource {
     public Response acceptFromBrowser(@PathParam("token") String token) {
         AcceptInvitation.Outcome outcome = provisioning.acceptInvitation().accept(token);
         if (outcome instanceof AcceptInvitation.Accepted a) {
-            return Response.ok(InvitationPages.welcome(a.user().user().userName().value()), HTML)
-                    .header("Cache-Control", "no-store").build();
+            return html(200, InvitationPages.welcome(a.user().user().userName().value()));
         }
         InspectInvitation.Reason reason = reason(outcome);
-        return Response.status(status(reason)).type(HTML).entity(InvitationPages.closed(reason)).build();
+        return html(status(reason), InvitationPages.closed(reason));
     }
 
     @POST
@@ -79,6 +80,20 @@ public final class InvitationResource {
                     "This invitation is no longer valid; ask your administrator for a new one");
             case UNKNOWN -> ScimException.notFound("No such invitation");
         };
+    }
+
+    /**
+     * A page with the headers a page holding a secret in its URL needs: no caching, no referrer
+     * (the token would leak to any link's target), no framing, nothing loaded from elsewhere.
+     */
+    private static Response html(int status, String page) {
+        return Response.status(status).type(HTML).entity(page)
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", InvitationPages.CONTENT_SECURITY_POLICY)
+                .build();
     }
 
     private static InspectInvitation.Reason reason(AcceptInvitation.Outcome outcome) {

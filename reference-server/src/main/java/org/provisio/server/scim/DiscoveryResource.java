@@ -1,5 +1,7 @@
 package org.provisio.server.scim;
 
+import org.provisio.server.http.Guarded;
+import org.provisio.server.http.Realm;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +23,7 @@ import org.provisio.server.http.ScimMediaType;
  * {@code /Schemas}, generated from the schema registry restricted to the resource types this
  * server serves, so that it advertises exactly what it does.
  */
+@Guarded(Realm.SCIM)
 @Path("scim/v2/{tenantId}")
 public final class DiscoveryResource {
     private final String publicUrl;

@@ -1,5 +1,7 @@
 package org.provisio.server.scim;
 
+import org.provisio.server.http.Guarded;
+import org.provisio.server.http.Realm;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -46,6 +48,7 @@ import org.provisio.scim.schema.SchemaValidator;
  * {@code excludedAttributes} it answers {@code 200} with the group so projected (RFC 7644
  * §3.5.2 requires 200 for {@code attributes}).
  */
+@Guarded(Realm.SCIM)
 @Path("scim/v2/{tenantId}")
 public final class GroupsResource {
     private final Provisioning provisioning;

@@ -8,7 +8,7 @@ import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
 import org.provisio.scim.error.ScimException;
-import org.provisio.server.http.ScimAuthenticationFilter;
+import org.provisio.server.http.AccessFilter;
 
 /** Small translations from HTTP request parts to domain values, shared by the SCIM resources. */
 final class ScimRequests {
@@ -16,7 +16,7 @@ final class ScimRequests {
     }
 
     static Actor actor(ContainerRequestContext request) {
-        return (Actor) request.getProperty(ScimAuthenticationFilter.ACTOR_PROPERTY);
+        return (Actor) request.getProperty(AccessFilter.ACTOR_PROPERTY);
     }
 
     /** The tenant of the path; the authentication filter has already checked it. */

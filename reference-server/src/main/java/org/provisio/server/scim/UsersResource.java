@@ -1,5 +1,7 @@
 package org.provisio.server.scim;
 
+import org.provisio.server.http.Guarded;
+import org.provisio.server.http.Realm;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,6 +40,7 @@ import org.provisio.scim.schema.SchemaValidator;
  * back, adding {@code meta.location}, {@code ETag} and {@code Location} and applying
  * {@code attributes}/{@code excludedAttributes}.
  */
+@Guarded(Realm.SCIM)
 @Path("scim/v2/{tenantId}")
 public final class UsersResource {
     /** Results per page when the client names no {@code count}. */

@@ -246,7 +246,7 @@ final class FilterParser {
             char c = text.charAt(pos);
             if (c == '"') {
                 pos++;
-                return sb.toString();
+                return pairedSurrogates(sb, quote);
             }
             if (c < 0x20) {
                 throw error("control characters in a string must be escaped");
@@ -273,6 +273,20 @@ final class FilterParser {
                 default -> throw ScimException.invalidFilter("invalid escape '\\" + e + "'", backslash);
             }
         }
+    }
+
+    /** The string, refused when it holds an unpaired UTF-16 surrogate: no stored value can hold one. */
+    private static String pairedSurrogates(StringBuilder sb, int quote) {
+        for (int i = 0, n = sb.length(); i < n; i++) {
+            char ch = sb.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(sb.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                throw ScimException.invalidFilter("the string holds an unpaired UTF-16 surrogate: not valid Unicode",
+                        quote);
+            }
+        }
+        return sb.toString();
     }
 
     private char unicodeEscape(int backslash) {

@@ -109,7 +109,7 @@ public final class ScimJson {
                 // cost quadratic time: refuse it instead
                 throw ScimException.invalidSyntax("A JSON object may have at most " + MAX_OBJECT_SIZE + " attributes");
             }
-            String name = noNul(p.currentName());
+            String name = checkedText(p.currentName());
             p.nextToken();
             b.putKeepingNull(name, readValue(p));
         }
@@ -132,7 +132,7 @@ public final class ScimJson {
                 return new MultiValue(values);
             }
             case VALUE_STRING:
-                return StringValue.of(noNul(p.getText()));
+                return StringValue.of(checkedText(p.getText()));
             case VALUE_NUMBER_INT:
                 if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                     return DecimalValue.of(new BigDecimal(p.getBigIntegerValue()));
@@ -155,9 +155,23 @@ public final class ScimJson {
      * Refuses U+0000: no SCIM attribute needs it, and PostgreSQL cannot store it in text, so
      * letting it in would turn a client's mistake into a server error later.
      */
-    private static String noNul(String s) {
-        if (s.indexOf('\u0000') >= 0) {
-            throw ScimException.invalidValue("The request contains the character U+0000, which is not allowed");
+    /**
+     * Text as the stores can keep it: no U+0000 (PostgreSQL refuses it) and no unpaired UTF-16
+     * surrogate (a {@code "\\ud800"} escape is not a character: stored as {@code ?} it would make
+     * two different names equal).
+     */
+    private static String checkedText(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch == '\u0000') {
+                throw ScimException.invalidValue("The request contains the character U+0000, which is not allowed");
+            }
+            if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                throw ScimException.invalidSyntax("The request contains an unpaired UTF-16 surrogate (\\u"
+                        + Integer.toHexString(ch) + ") at character " + i + " of a string: not valid Unicode");
+            }
         }
         return s;
     }

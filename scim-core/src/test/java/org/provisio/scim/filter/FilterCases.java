@@ -431,6 +431,8 @@ final class FilterCases {
         c.add(bad("emails[type eq \"work\" and ims[value pr]]", 29));
         c.add(bad("emails[type eq \"work\"].value.x eq \"x\"", 23));
         c.add(bad("userName eq \"a\\u0000\"", 14));
+        c.add(bad("userName eq \"a\\ud800\"", 12));
+        c.add(bad("userName eq \"\\udc00\\ud800\"", 12));
         c.add(bad("emails[type eq \"work\"]. eq \"x\"", 23));
         c.add(bad("emails[type eq \"work\"].value", 28));
         c.add(bad("emails[type eq \"work\"] eq \"x\"", 23));

@@ -76,6 +76,19 @@ class ScimJsonTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsRefusedButAPairIsKept() {
+        // stored as '?' by PostgreSQL, a lone surrogate made two different userNames collide
+        for (String body : new String[]{"{\"userName\":\"a\\ud800\"}", "{\"userName\":\"\\udc00b\"}",
+                "{\"userName\":\"\\ud800\\ud800\"}", "{\"a\\udfff\":1}"}) {
+            assertThatThrownBy(() -> ScimJson.readObject(body)).as(body)
+                    .isInstanceOfSatisfying(ScimException.class,
+                            e -> assertThat(e.type()).isEqualTo(ScimErrorType.INVALID_SYNTAX));
+        }
+        assertThat(ScimJson.readObject("{\"userName\":\"\\ud83d\\ude00\"}").getText("userName"))
+                .hasValue("\ud83d\ude00");
+    }
+
+    @Test
     void hugeIntegerBecomesDecimal() {
         ComplexValue v = ScimJson.readObject("{\"n\":123456789012345678901234567890}");
         assertThat(v.getOrNull("n")).isEqualTo(DecimalValue.of(new BigDecimal("123456789012345678901234567890")));
