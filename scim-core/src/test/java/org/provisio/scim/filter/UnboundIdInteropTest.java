@@ -51,7 +51,10 @@ class UnboundIdInteropTest {
             // RFC 7644 §3.4.2.2 valuePath = attrPath "[" valFilter "]": UnboundID forgives the missing ']'.
             "emails[type eq \"work\"",
             // U+0000 is refused: no attribute holds it and PostgreSQL cannot store or compare it.
-            "userName eq \"a\\u0000\"");
+            "userName eq \"a\\u0000\"",
+            // An unpaired UTF-16 surrogate is no Unicode scalar value (RFC 8259 §8.2): no stored value can hold it,
+            // and PostgreSQL would store it as '?', making two different strings collide.
+            "userName eq \"a\\ud800\"", "userName eq \"\\udc00\\ud800\"");
 
     /** Filters Provisio accepts and UnboundID rejects. */
     private static final Set<String> MORE_TOLERANT_THAN_UNBOUNDID = Set.of(
