@@ -12,6 +12,9 @@ import org.provisio.scim.resource.Value;
  * <p>{@link #parse(String)} is the one entry point; errors are {@code invalidFilter}
  * {@link org.provisio.scim.error.ScimException}s carrying the character position.
  * {@link #toString()} writes the filter back in SCIM syntax.
+ *
+ * <p>Code over a filter dispatches with {@link #accept(Visitor)}, so that the compiler checks that
+ * every kind of node is handled: Java 17 has no exhaustive pattern {@code switch}.
  */
 public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter.Present, Filter.Compare,
         Filter.ValuePath {
@@ -21,11 +24,39 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         return FilterParser.parse(text);
     }
 
+    /** Calls the visitor's method for this kind of node and returns what it returns. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of node; see {@link #accept(Visitor)}. A visitor that needs the children
+     * visits them itself ({@code f.left().accept(this)}), so it decides the order and what to skip.
+     *
+     * @param <R> what a visit returns
+     */
+    interface Visitor<R> {
+        R visitAnd(And f);
+
+        R visitOr(Or f);
+
+        R visitNot(Not f);
+
+        R visitPresent(Present f);
+
+        R visitCompare(Compare f);
+
+        R visitValuePath(ValuePath f);
+    }
+
     /** {@code left and right}. */
     record And(Filter left, Filter right) implements Filter {
         public And {
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAnd(this);
         }
 
         @Override
@@ -42,6 +73,11 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitOr(this);
+        }
+
+        @Override
         public String toString() {
             return FilterLiterals.chain(this);
         }
@@ -54,6 +90,11 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitNot(this);
+        }
+
+        @Override
         public String toString() {
             return "not (" + inner + ")";
         }
@@ -63,6 +104,11 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
     record Present(AttributePath path) implements Filter {
         public Present {
             Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPresent(this);
         }
 
         @Override
@@ -83,6 +129,11 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitCompare(this);
+        }
+
+        @Override
         public String toString() {
             return path + " " + operator.keyword() + " " + FilterLiterals.write(value);
         }
@@ -93,6 +144,11 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         public ValuePath {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(filter, "filter");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitValuePath(this);
         }
 
         @Override

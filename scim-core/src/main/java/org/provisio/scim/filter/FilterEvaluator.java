@@ -1,6 +1,5 @@
 package org.provisio.scim.filter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,7 +78,7 @@ public final class FilterEvaluator {
     }
 
     /** Turns the AST into {@link Node}s; {@code element} is set when paths are relative to an element. */
-    private static final class Compiler {
+    private static final class Compiler implements Filter.Visitor<Node> {
         private final ResourceSchema schema;
         private final AttributePath element;
 
@@ -89,56 +88,50 @@ public final class FilterEvaluator {
         }
 
         Node compile(Filter filter) {
-            if (filter instanceof Filter.And and) {
-                List<Node> parts = new ArrayList<>();
-                flatten(and, parts);
-                return new AllOf(parts.toArray(new Node[0]));
-            }
-            if (filter instanceof Filter.Or or) {
-                List<Node> parts = new ArrayList<>();
-                flatten(or, parts);
-                return new AnyOf(parts.toArray(new Node[0]));
-            }
-            if (filter instanceof Filter.Not not) {
-                return new NoneOf(compile(not.inner()));
-            }
-            if (filter instanceof Filter.Present present) {
-                return new Any(accessor(present.path()), ValueMatchers.PRESENT, false);
-            }
-            if (filter instanceof Filter.Compare compare) {
-                return compare(compare);
-            }
-            Filter.ValuePath valuePath = (Filter.ValuePath) filter;
-            if (element != null) {
-                throw ScimException.invalidFilter("value paths cannot be nested: " + valuePath);
-            }
-            Node inner = new Compiler(schema, valuePath.path().parent()).compile(valuePath.filter());
-            return new Any(accessor(valuePath.path()), new ValueMatchers.ElementTest(inner), false);
+            return filter.accept(this);
         }
 
         /** Left-deep chains of the same combinator become one flat node: {@code a and b and c}. */
-        private void flatten(Filter filter, List<Node> into) {
-            Filter current = filter;
-            List<Filter> rights = new ArrayList<>();
-            while (current.getClass() == filter.getClass()) {
-                if (current instanceof Filter.And and) {
-                    rights.add(and.right());
-                    current = and.left();
-                } else {
-                    Filter.Or or = (Filter.Or) current;
-                    rights.add(or.right());
-                    current = or.left();
-                }
+        @Override
+        public Node visitAnd(Filter.And f) {
+            return new AllOf(compileAll(Chains.operands(f, true)));
+        }
+
+        @Override
+        public Node visitOr(Filter.Or f) {
+            return new AnyOf(compileAll(Chains.operands(f, true)));
+        }
+
+        @Override
+        public Node visitNot(Filter.Not f) {
+            return new NoneOf(compile(f.inner()));
+        }
+
+        @Override
+        public Node visitPresent(Filter.Present f) {
+            return new Any(accessor(f.path()), ValueMatchers.PRESENT, false);
+        }
+
+        @Override
+        public Node visitCompare(Filter.Compare f) {
+            return compare(f);
+        }
+
+        @Override
+        public Node visitValuePath(Filter.ValuePath f) {
+            if (element != null) {
+                throw ScimException.invalidFilter("value paths cannot be nested: " + f);
             }
-            into.add(compile(current));
-            for (int i = rights.size() - 1; i >= 0; i--) {
-                Filter right = rights.get(i);
-                if (right.getClass() == filter.getClass()) {
-                    flatten(right, into);
-                } else {
-                    into.add(compile(right));
-                }
+            Node inner = new Compiler(schema, f.path().parent()).compile(f.filter());
+            return new Any(accessor(f.path()), new ValueMatchers.ElementTest(inner), false);
+        }
+
+        private Node[] compileAll(List<Filter> operands) {
+            Node[] nodes = new Node[operands.size()];
+            for (int i = 0; i < nodes.length; i++) {
+                nodes[i] = compile(operands.get(i));
             }
+            return nodes;
         }
 
         private Node compare(Filter.Compare compare) {

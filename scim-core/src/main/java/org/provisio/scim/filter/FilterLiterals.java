@@ -1,7 +1,6 @@
 package org.provisio.scim.filter;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import org.provisio.scim.resource.BinaryValue;
 import org.provisio.scim.resource.BooleanValue;
@@ -28,28 +27,7 @@ final class FilterLiterals {
     }
 
     static String write(Value value) {
-        if (value instanceof StringValue s) {
-            return quote(s.value());
-        }
-        if (value instanceof BooleanValue b) {
-            return b.value() ? "true" : "false";
-        }
-        if (value instanceof IntegerValue i) {
-            return Long.toString(i.value());
-        }
-        if (value instanceof DecimalValue d) {
-            return decimal(d.value());
-        }
-        if (value instanceof NullValue) {
-            return "null";
-        }
-        if (value instanceof DateTimeValue || value instanceof ReferenceValue || value instanceof BinaryValue) {
-            return quote(value.asText());
-        }
-        if (value instanceof ComplexValue || value instanceof MultiValue) {
-            throw new IllegalArgumentException("a filter compares with a simple value, not " + value);
-        }
-        throw new IllegalArgumentException("unknown value " + value);
+        return value.accept(WRITER);
     }
 
     /**
@@ -58,21 +36,75 @@ final class FilterLiterals {
      * parser reads it back as the same tree (both operators are left-associative), and a long chain does not
      * turn into nesting deeper than the parser accepts.
      */
-    static String chain(Filter filter) {
-        Class<?> kind = filter.getClass();
-        String keyword = filter instanceof Filter.And ? " and " : " or ";
-        List<Filter> rights = new ArrayList<>();
-        Filter current = filter;
-        while (current.getClass() == kind) {
-            rights.add(current instanceof Filter.And and ? and.right() : ((Filter.Or) current).right());
-            current = current instanceof Filter.And and ? and.left() : ((Filter.Or) current).left();
-        }
-        StringBuilder sb = new StringBuilder().append('(').append(current);
-        for (int i = rights.size() - 1; i >= 0; i--) {
-            sb.append(keyword).append(rights.get(i));
+    static String chain(Filter.And and) {
+        return chain(Chains.operands(and, false), " and ");
+    }
+
+    /** Writes {@code or} as {@link #chain(Filter.And)} writes {@code and}. */
+    static String chain(Filter.Or or) {
+        return chain(Chains.operands(or, false), " or ");
+    }
+
+    private static String chain(List<Filter> operands, String keyword) {
+        StringBuilder sb = new StringBuilder().append('(').append(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            sb.append(keyword).append(operands.get(i));
         }
         return sb.append(')').toString();
     }
+
+    /** A filter compares with a simple value; the rest are refused. */
+    private static final Value.Visitor<String> WRITER = new Value.Visitor<>() {
+        @Override
+        public String visitString(StringValue value) {
+            return quote(value.value());
+        }
+
+        @Override
+        public String visitBoolean(BooleanValue value) {
+            return value.value() ? "true" : "false";
+        }
+
+        @Override
+        public String visitInteger(IntegerValue value) {
+            return Long.toString(value.value());
+        }
+
+        @Override
+        public String visitDecimal(DecimalValue value) {
+            return decimal(value.value());
+        }
+
+        @Override
+        public String visitDateTime(DateTimeValue value) {
+            return quote(value.asText());
+        }
+
+        @Override
+        public String visitBinary(BinaryValue value) {
+            return quote(value.asText());
+        }
+
+        @Override
+        public String visitReference(ReferenceValue value) {
+            return quote(value.asText());
+        }
+
+        @Override
+        public String visitComplex(ComplexValue value) {
+            throw new IllegalArgumentException("a filter compares with a simple value, not " + value);
+        }
+
+        @Override
+        public String visitMulti(MultiValue value) {
+            throw new IllegalArgumentException("a filter compares with a simple value, not " + value);
+        }
+
+        @Override
+        public String visitNull(NullValue value) {
+            return "null";
+        }
+    };
 
     private static String decimal(BigDecimal value) {
         String s = value.toString();

@@ -344,25 +344,62 @@ public final class PatchEngine {
      * The element a filter of {@code eq} comparisons joined by {@code and} describes:
      * {@code type eq "work"} gives {@code {"type":"work"}}; any other filter gives {@code null}.
      */
-    private ComplexValue elementFromFilter(Filter filter, AttributeDefinition def) {
+    private static ComplexValue elementFromFilter(Filter filter, AttributeDefinition def) {
         ComplexValue.Builder b = ComplexValue.builder();
-        return collectEq(filter, def, b) ? b.build() : null;
+        return filter.accept(new SeedCollector(def, b)) ? b.build() : null;
     }
 
-    private boolean collectEq(Filter f, AttributeDefinition def, ComplexValue.Builder b) {
-        if (f instanceof Filter.And and) {
-            return collectEq(and.left(), def, b) && collectEq(and.right(), def, b);
+    /**
+     * Collects the {@code sub eq literal} comparisons of a value filter into a builder; {@code false} as soon
+     * as the filter is anything else ({@code or}, {@code not}, another operator, an unknown sub-attribute).
+     */
+    private static final class SeedCollector implements Filter.Visitor<Boolean> {
+        private final AttributeDefinition def;
+        private final ComplexValue.Builder into;
+
+        SeedCollector(AttributeDefinition def, ComplexValue.Builder into) {
+            this.def = def;
+            this.into = into;
         }
-        if (f instanceof Filter.Compare c && c.operator() == CompareOperator.EQ && !c.path().hasSubAttribute()
-                && !c.path().hasSchemaUrn() && c.value() != NullValue.INSTANCE) {
+
+        @Override
+        public Boolean visitAnd(Filter.And f) {
+            return f.left().accept(this) && f.right().accept(this);
+        }
+
+        @Override
+        public Boolean visitCompare(Filter.Compare c) {
+            if (c.operator() != CompareOperator.EQ || c.path().hasSubAttribute() || c.path().hasSchemaUrn()
+                    || c.value() == NullValue.INSTANCE) {
+                return false;
+            }
             AttributeDefinition sub = def.subAttribute(c.path().attribute()).orElse(null);
             if (sub == null) {
                 return false;
             }
-            b.put(sub.name(), SchemaValidator.coerceSimple(sub, c.value(), def.name() + "." + sub.name()));
+            into.put(sub.name(), SchemaValidator.coerceSimple(sub, c.value(), def.name() + "." + sub.name()));
             return true;
         }
-        return false;
+
+        @Override
+        public Boolean visitOr(Filter.Or f) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitNot(Filter.Not f) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitPresent(Filter.Present f) {
+            return false;
+        }
+
+        @Override
+        public Boolean visitValuePath(Filter.ValuePath f) {
+            return false;
+        }
     }
 
     private static boolean containsMatch(List<Value> toRemove, Value existing) {
