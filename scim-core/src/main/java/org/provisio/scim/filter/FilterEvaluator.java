@@ -26,15 +26,16 @@ import org.provisio.scim.schema.ResourceSchema;
  *
  * <p>Semantics (RFC 7644 §3.4.2.2):
  * <ul>
- *   <li>Each path is resolved through the {@link ResourceSchema}; strings compare case-insensitively
+ *   <li>Each path is resolved through the {@link ResourceSchema}; strings compare ignoring case, as
+ *       {@link org.provisio.scim.text.CaseFolding} defines it ({@code "STRASSE"} finds {@code "straße"}),
  *       unless the attribute is {@code caseExact} ({@code id}, {@code externalId},
- *       {@code meta.version}...).
- *       {@code gt}/{@code ge}/{@code lt}/{@code le} on strings are lexicographic.</li>
+ *       {@code meta.version}, binary values...). The literal is folded once, at compile time.
+ *       {@code gt}/{@code ge}/{@code lt}/{@code le} on strings are lexicographic (on the folds).</li>
  *   <li>{@code dateTime} attributes compare as instants; {@code integer} and {@code decimal} numerically;
  *       {@code boolean} only with {@code eq}/{@code ne} (a boolean stored as the string {@code "True"} is
  *       tolerated).</li>
  *   <li>An attribute no schema defines is not an error: it is compared by the type of the literal, strings
- *       case-insensitively, against whatever the resource holds under that name.</li>
+ *       ignoring case ({@code CaseFolding} again), against whatever the resource holds under that name.</li>
  *   <li>A multi-valued attribute matches if any of its values matches. A complex attribute compared without
  *       a sub-attribute ({@code emails co "example.com"}) is compared through its {@code value} sub-attribute.
  *       A value path ({@code emails[type eq "work" and value co "@example.com"]}) needs one element that

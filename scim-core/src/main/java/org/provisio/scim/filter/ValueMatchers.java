@@ -20,6 +20,7 @@ import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
 import org.provisio.scim.schema.AttributeDefinition;
 import org.provisio.scim.schema.AttributeType;
+import org.provisio.scim.text.CaseFolding;
 
 /**
  * The compiled tests on one simple value, chosen at compile time from the attribute's type and the
@@ -50,13 +51,14 @@ final class ValueMatchers {
         AttributeType type = leaf.type();
         return switch (type) {
             case STRING, REFERENCE -> literal instanceof StringValue s
-                    ? new TextTest(op, s.value(), leaf.caseExact())
+                    ? textTest(op, s.value(), leaf.caseExact())
                     : incompatible(op, source);
             case BINARY -> {
                 if (isOrdering(op)) {
                     throw invalid("binary attributes cannot be compared with '" + op.keyword() + "'", source);
                 }
-                yield literal instanceof StringValue s ? new TextTest(op, s.value(), true) : incompatible(op, source);
+                // RFC 7643 §2.3.6: binary values are case exact.
+                yield literal instanceof StringValue s ? new ExactTextTest(op, s.value()) : incompatible(op, source);
             }
             case BOOLEAN -> {
                 requireEquality(op, "boolean attributes", source);
@@ -80,7 +82,7 @@ final class ValueMatchers {
      */
     private static ValueTest byLiteral(CompareOperator op, Value literal, Filter.Compare source) {
         if (literal instanceof StringValue s) {
-            return new AnyTextTest(op, s.value());
+            return new AnyTextTest(new FoldedText(op, s.value()));
         }
         if (literal instanceof BooleanValue b) {
             requireEquality(op, "boolean values", source);
@@ -139,9 +141,9 @@ final class ValueMatchers {
         if (literal instanceof BooleanValue b) {
             return Optional.of(b.value());
         }
-        if (literal instanceof StringValue s && (s.value().equalsIgnoreCase("true")
-                || s.value().equalsIgnoreCase("false"))) {
-            return Optional.of(s.value().equalsIgnoreCase("true"));
+        if (literal instanceof StringValue s && (CaseFolding.equalsIgnoreCase(s.value(), "true")
+                || CaseFolding.equalsIgnoreCase(s.value(), "false"))) {
+            return Optional.of(CaseFolding.equalsIgnoreCase(s.value(), "true"));
         }
         return Optional.empty();
     }
@@ -210,43 +212,85 @@ final class ValueMatchers {
         return null;
     }
 
-    private static boolean containsIgnoreCase(String text, String part) {
-        int last = text.length() - part.length();
-        for (int i = 0; i <= last; i++) {
-            if (text.regionMatches(true, i, part, 0, part.length())) {
-                return true;
-            }
-        }
-        return false;
+    /** The test on text: exact for {@code caseExact} attributes, else on folds (RFC 7643 §2.1). */
+    private static ValueTest textTest(CompareOperator op, String literal, boolean caseExact) {
+        return caseExact ? new ExactTextTest(op, literal) : new FoldedTextTest(new FoldedText(op, literal));
     }
 
-    private static boolean textMatches(CompareOperator op, String value, String literal, boolean caseExact) {
-        return switch (op) {
-            case EQ -> caseExact ? value.equals(literal) : value.equalsIgnoreCase(literal);
-            case CO -> caseExact ? value.contains(literal) : containsIgnoreCase(value, literal);
-            case SW -> value.regionMatches(!caseExact, 0, literal, 0, literal.length());
-            case EW -> value.length() >= literal.length()
-                    && value.regionMatches(!caseExact, value.length() - literal.length(), literal, 0, literal.length());
-            case GT, GE, LT, LE -> holds(op, caseExact ? value.compareTo(literal) : value.compareToIgnoreCase(literal));
-            case NE -> throw new IllegalStateException("ne is compiled as not eq");
-        };
-    }
-
-    /** String, reference and binary values: equality, substrings, lexicographic order. */
-    private record TextTest(CompareOperator op, String literal, boolean caseExact) implements ValueTest {
+    /** String, reference and binary values of a {@code caseExact} attribute: exact text. */
+    private record ExactTextTest(CompareOperator op, String literal) implements ValueTest {
         @Override
         public boolean test(Value value) {
             String text = text(value);
-            return text != null && textMatches(op, text, literal, caseExact);
+            if (text == null) {
+                return false;
+            }
+            return switch (op) {
+                case EQ -> text.equals(literal);
+                case CO -> text.contains(literal);
+                case SW -> text.startsWith(literal);
+                case EW -> text.endsWith(literal);
+                case GT, GE, LT, LE -> holds(op, text.compareTo(literal));
+                case NE -> throw new IllegalStateException("ne is compiled as not eq");
+            };
         }
     }
 
-    /** Strings compared case-insensitively with the text of any simple value: for attributes no schema defines. */
-    private record AnyTextTest(CompareOperator op, String literal) implements ValueTest {
+    /**
+     * A literal compared with values ignoring case, as {@link CaseFolding} defines it, folded once here. A
+     * literal whose fold is ASCII is kept as its fold and handed to {@link CaseFolding}'s comparisons, whose
+     * ASCII fast path then tests an ASCII value without allocating (folding a folded ASCII text is free);
+     * otherwise the value is folded and compared with the folded literal.
+     */
+    private static final class FoldedText {
+        private final CompareOperator op;
+        private final String folded;
+        private final boolean ascii;
+
+        FoldedText(CompareOperator op, String literal) {
+            this.op = op;
+            this.folded = CaseFolding.fold(literal);
+            this.ascii = folded.chars().allMatch(c -> c < 0x80);
+        }
+
+        boolean matches(String text) {
+            if (ascii) {
+                return switch (op) {
+                    case EQ -> CaseFolding.equalsIgnoreCase(text, folded);
+                    case CO -> CaseFolding.containsIgnoreCase(text, folded);
+                    case SW -> CaseFolding.startsWithIgnoreCase(text, folded);
+                    case EW -> CaseFolding.endsWithIgnoreCase(text, folded);
+                    case GT, GE, LT, LE -> holds(op, CaseFolding.compareIgnoreCase(text, folded));
+                    case NE -> throw new IllegalStateException("ne is compiled as not eq");
+                };
+            }
+            String value = CaseFolding.fold(text);
+            return switch (op) {
+                case EQ -> value.equals(folded);
+                case CO -> value.contains(folded);
+                case SW -> value.startsWith(folded);
+                case EW -> value.endsWith(folded);
+                case GT, GE, LT, LE -> holds(op, value.compareTo(folded));
+                case NE -> throw new IllegalStateException("ne is compiled as not eq");
+            };
+        }
+    }
+
+    /** String, reference and binary values of an attribute that is not {@code caseExact}. */
+    private record FoldedTextTest(FoldedText literal) implements ValueTest {
+        @Override
+        public boolean test(Value value) {
+            String text = text(value);
+            return text != null && literal.matches(text);
+        }
+    }
+
+    /** Strings compared ignoring case with the text of any simple value: for attributes no schema defines. */
+    private record AnyTextTest(FoldedText literal) implements ValueTest {
         @Override
         public boolean test(Value value) {
             String text = value.asText();
-            return text != null && textMatches(op, text, literal, false);
+            return text != null && literal.matches(text);
         }
     }
 
@@ -258,7 +302,7 @@ final class ValueMatchers {
                 return b.value() == literal;
             }
             if (value instanceof StringValue s) {
-                return s.value().equalsIgnoreCase(literal ? "true" : "false");
+                return CaseFolding.equalsIgnoreCase(s.value(), literal ? "true" : "false");
             }
             return false;
         }

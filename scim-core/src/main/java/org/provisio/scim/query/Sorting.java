@@ -2,7 +2,6 @@ package org.provisio.scim.query;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
-import java.util.Locale;
 import org.provisio.scim.path.AttributePath;
 import org.provisio.scim.resource.BooleanValue;
 import org.provisio.scim.resource.ComplexValue;
@@ -13,11 +12,13 @@ import org.provisio.scim.resource.MultiValue;
 import org.provisio.scim.resource.Value;
 import org.provisio.scim.schema.ResolvedAttribute;
 import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.text.CaseFolding;
 
 /**
  * {@code sortBy} and {@code sortOrder} (RFC 7644 §3.4.2.3) as a comparator over resources.
  *
- * <p>Strings compare case-insensitively unless the attribute is {@code caseExact}; numbers as
+ * <p>Strings compare by their {@link CaseFolding#fold folds} unless the attribute is {@code caseExact}
+ * ({@code "straße"} and {@code "STRASSE"} tie); numbers as
  * numbers; dateTimes as instants. For a multi-valued attribute the sort key is the
  * {@code primary} value, or else the first one ({@code emails} sorts by its primary
  * {@code value}). Resources without a value sort last in ascending order and first in
@@ -89,11 +90,7 @@ public final class Sorting {
         }
         String sa = a.asText() == null ? "" : a.asText();
         String sb = b.asText() == null ? "" : b.asText();
-        if (!caseExact) {
-            sa = sa.toLowerCase(Locale.ROOT);
-            sb = sb.toLowerCase(Locale.ROOT);
-        }
-        return sa.compareTo(sb);
+        return caseExact ? sa.compareTo(sb) : CaseFolding.compareIgnoreCase(sa, sb);
     }
 
     private static BigDecimal number(Value v) {

@@ -17,6 +17,7 @@ import org.provisio.scim.resource.NullValue;
 import org.provisio.scim.resource.ReferenceValue;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
+import org.provisio.scim.text.CaseFolding;
 
 /**
  * Checks a client-sent resource against the schemas of its resource type and gives every value
@@ -255,10 +256,10 @@ public final class SchemaValidator {
                     return value;
                 }
                 if (value instanceof StringValue) {
-                    if (text.trim().equalsIgnoreCase("true")) {
+                    if (CaseFolding.equalsIgnoreCase(text.trim(), "true")) {
                         return BooleanValue.TRUE;
                     }
-                    if (text.trim().equalsIgnoreCase("false")) {
+                    if (CaseFolding.equalsIgnoreCase(text.trim(), "false")) {
                         return BooleanValue.FALSE;
                     }
                 }

@@ -132,7 +132,41 @@ class FilterEvaluatorTest {
                 match("name.nonexistent pr"),
                 // unknown attributes: case-insensitive strings
                 match("displayName eq \"BABS JENSEN\"", "bjensen"),
-                match("nickname co \"IMM\"", "kim"));
+                match("nickname co \"IMM\"", "kim"),
+                // beyond ASCII, ignoring case is comparing CaseFolding folds. Greek final sigma: "Οδυσσέας"
+                match("name.middleName eq \"\u039f\u0394\u03a5\u03a3\u03a3\u0388\u0391\u03a3\"", "bjensen"),
+                match("name.middleName eq \"\u03bf\u03b4\u03c5\u03c3\u03c3\u03ad\u03b1\u03c3\"", "bjensen"),
+                match("name.middleName co \"\u0388\u0391\u03a3\"", "bjensen"),
+                match("name.middleName sw \"\u039f\u0394\u03a5\"", "bjensen"),
+                match("name.middleName sw \"\u039f\u0394\u03a5\u03a3\""),
+                match("name.middleName ew \"\u03ad\u03b1\u03c3\"", "bjensen"),
+                match("name.middleName ew \"\u03b5\u03b1\u03c2\""),
+                // Turkish dotless and dotted i: "Işık"
+                match("name.middleName eq \"I\u015e\u0049K\"", "jsmith"),
+                match("name.middleName eq \"\u0131\u015f\u0131k\"", "jsmith"),
+                match("name.middleName eq \"i\u015fik\"", "jsmith"),
+                match("name.middleName eq \"\u0130\u015e\u0130K\""),
+                match("name.middleName co \"\u015eI\"", "jsmith"),
+                match("name.middleName sw \"\u0131\"", "jsmith"),
+                match("name.middleName sw \"\u0130\""),
+                match("name.middleName ew \"IK\"", "jsmith"),
+                // German ß: "Hauptstraße 5", and "Großenhain" under an attribute no schema defines
+                match("addresses.streetAddress eq \"HAUPTSTRASSE 5\"", "bjensen"),
+                match("addresses.streetAddress co \"strasse\"", "bjensen"),
+                match("addresses.streetAddress sw \"HAUPTSTRASS\"", "bjensen"),
+                match("addresses[streetAddress ew \"STRASSE 5\"]", "bjensen"),
+                match("hometown eq \"GROSSENHAIN\"", "bjensen"),
+                match("hometown co \"\u00df\"", "bjensen"),
+                match("hometown sw \"GROSS\"", "bjensen"),
+                match("hometown ew \"SSENHAIN\"", "bjensen"),
+                // accents: "Société Générale" stored with combining acute accents, compared with precomposed ones
+                match(ent + "organization eq \"SOCI\u00c9T\u00c9 G\u00c9N\u00c9RALE\"", "kim"),
+                match(ent + "organization co \"\u00e9t\u00e9\"", "kim"),
+                match(ent + "organization sw \"soci\u00e9t\u00e9\"", "kim"),
+                match(ent + "organization ew \"G\u00c9N\u00c9RALE\"", "kim"),
+                match(ent + "organization eq \"SOCIETE GENERALE\""),
+                // caseExact stays exact beyond ASCII
+                match("externalId eq \"BJENSEN\""));
     }
 
     @ParameterizedTest

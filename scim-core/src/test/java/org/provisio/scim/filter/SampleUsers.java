@@ -9,7 +9,10 @@ import org.provisio.scim.resource.MultiValue;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
 
-/** A few users covering the interesting shapes: extension, multi-valued, dateTimes, caseExact ids, empties. */
+/**
+ * A few users covering the interesting shapes: extension, multi-valued, dateTimes, caseExact ids, empties, and
+ * text outside ASCII (a Greek final sigma, a Turkish dotless i, a German ß, accents written as combining marks).
+ */
 final class SampleUsers {
     private SampleUsers() {
     }
@@ -36,7 +39,7 @@ final class SampleUsers {
             .put("externalId", "bjensen")
             .put("userName", "bjensen@example.com")
             .put("name", ComplexValue.of("familyName", str("Jensen"), "givenName", str("Barbara"),
-                    "formatted", str("Ms. Barbara J Jensen III")))
+                    "formatted", str("Ms. Barbara J Jensen III"), "middleName", str("\u039f\u03b4\u03c5\u03c3\u03c3\u03ad\u03b1\u03c2")))
             .put("displayName", "Babs Jensen")
             .put("title", "Tour Guide")
             .put("userType", "Employee")
@@ -45,7 +48,9 @@ final class SampleUsers {
             .put("ims", MultiValue.of(ComplexValue.of("value", str("someaimhandle"), "type", str("aim")),
                     ComplexValue.of("value", str("bjensen@foo.com"), "type", str("xmpp"))))
             .put("addresses", MultiValue.of(ComplexValue.of("type", str("work"), "postalCode", str("91608"),
-                    "locality", str("Hollywood"), "primary", org.provisio.scim.resource.BooleanValue.TRUE)))
+                    "locality", str("Hollywood"), "streetAddress", str("Hauptstra\u00dfe 5"),
+                    "primary", org.provisio.scim.resource.BooleanValue.TRUE)))
+            .put("hometown", "Gro\u00dfenhain")
             .put("roles", MultiValue.of(ComplexValue.of("value", str("admin"))))
             .put("loginCount", IntegerValue.of(42))
             .put("meta", ComplexValue.of("resourceType", str("User"), "created", date("2010-01-23T04:56:22Z"),
@@ -61,7 +66,8 @@ final class SampleUsers {
             .put("id", "e9e30dba-f08f-4109-8486-d5c6a331660a")
             .put("externalId", "JSMITH")
             .put("userName", "jsmith@example.org")
-            .put("name", ComplexValue.of("familyName", str("O'Malley"), "givenName", str("John")))
+            .put("name", ComplexValue.of("familyName", str("O'Malley"), "givenName", str("John"),
+                    "middleName", str("I\u015f\u0131k")))
             .put("userType", "Intern")
             .put("active", false)
             .put("emails", MultiValue.of(email("JSmith@Example.ORG", "work", true)))
@@ -82,7 +88,8 @@ final class SampleUsers {
             .put("emails", MultiValue.of(email("kim@example.com", "home", false)))
             .put("meta", ComplexValue.of("resourceType", str("User"), "created", date("2012-01-01T00:00:00Z"),
                     "lastModified", date("2012-06-30T12:00:00+02:00")))
-            .put(FilterCases.ENTERPRISE, ComplexValue.of("employeeNumber", str("7"), "costCenter", str("CC-42")))
+            .put(FilterCases.ENTERPRISE, ComplexValue.of("employeeNumber", str("7"), "costCenter", str("CC-42"),
+                    "organization", str("Socie\u0301te\u0301 Ge\u0301ne\u0301rale")))
             .build();
 
     /** A user with no optional attribute at all. */

@@ -170,6 +170,12 @@ class UnboundIdInteropTest {
             return "RFC 7644 §3.10 leaves unqualified names to the service provider: ResourceSchema resolves a name"
                     + " only one extension defines to that extension; UnboundID looks only at the top level.";
         }
+        if (lower.contains("middlename") || lower.contains("streetaddress") || lower.contains("hometown")
+                || lower.contains(":organization ")) {
+            return "RFC 7643 §2.1 (caseExact false) beyond ASCII: Provisio compares CaseFolding folds (upper then"
+                    + " lower case, then NFC), so ß matches SS, ı matches I and a combining accent its precomposed"
+                    + " letter; UnboundID lower-cases only.";
+        }
         if (lower.equals("meta.created gt \"2011-05-13t04:42:34\"")) {
             return "An xsd:dateTime without offset: Provisio reads it as UTC and compares instants; UnboundID compares"
                     + " the text, so 2011-05-13T04:42:34Z is 'greater' than the same instant without the Z.";

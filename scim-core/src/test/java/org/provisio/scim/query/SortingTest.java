@@ -49,4 +49,31 @@ class SortingTest {
         assertThat(sorted).extracting(c -> c.getText("userName").orElseThrow())
                 .containsExactly(expected.split(","));
     }
+
+    /**
+     * Beyond ASCII a case-insensitive sort compares CaseFolding folds; equal folds tie and fall back to the id.
+     * {@code users} is {@code id=displayName;...}. Each row's order differs from lower-casing the values.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            // German ß sorts as ss: straße ties with STRASSE and comes before strat
+            "b=STRASSE;a=stra\u00dfe;c=strat|ascending|a,b,c",
+            "b=STRASSE;a=stra\u00dfe;c=strat|descending|c,a,b",
+            // Greek final sigma: ασ ties with ΑΣ (both fold to ας)
+            "a=\u03b1\u03c3;b=\u0391\u03a3;c=\u03b1\u03c1|ascending|c,a,b",
+            // Turkish dotless ı sorts as i
+            "a=\u0131b;b=IA;c=ic|ascending|b,a,c",
+            // a combining accent sorts as the precomposed letter
+            "a=e\u0301b;b=\u00c9A;c=ea|ascending|c,b,a"})
+    void sortsByFoldsBeyondAscii(String users, String order, String expected) {
+        List<ComplexValue> resources = new ArrayList<>();
+        for (String user : users.split(";")) {
+            String[] idAndName = user.split("=");
+            resources.add(ComplexValue.builder().put("id", idAndName[0]).put("userName", idAndName[0])
+                    .put("displayName", idAndName[1]).build());
+        }
+        resources.sort(Sorting.comparator(AttributePath.of("displayName"), SortOrder.fromName(order).orElseThrow(),
+                ResourceSchema.user()));
+        assertThat(resources).extracting(c -> c.getText("id").orElseThrow()).containsExactly(expected.split(","));
+    }
 }
