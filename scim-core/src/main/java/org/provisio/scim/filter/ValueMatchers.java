@@ -2,9 +2,6 @@ package org.provisio.scim.filter;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.provisio.scim.error.ScimException;
@@ -99,25 +96,12 @@ final class ValueMatchers {
         if (isSubstring(op)) {
             throw invalid("dateTime attributes cannot be compared with '" + op.keyword() + "'", source);
         }
-        Instant instant = literal instanceof StringValue s ? parseDateTime(s.value()) : null;
+        Instant instant = literal instanceof StringValue s ? DateTimeValue.parseLenient(s.value()).orElse(null) : null;
         if (instant == null) {
             throw invalid("a dateTime attribute compares with an xsd:dateTime string such as \"2011-05-13T04:42:34Z\"",
                     source);
         }
         return new DateTimeTest(op, instant);
-    }
-
-    /** An {@code xsd:dateTime}: with an offset or {@code Z}, or without one taken as UTC. */
-    static Instant parseDateTime(String text) {
-        Optional<DateTimeValue> withOffset = DateTimeValue.parse(text);
-        if (withOffset.isPresent()) {
-            return withOffset.get().value();
-        }
-        try {
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static ValueTest incompatible(CompareOperator op, Filter.Compare source) {
@@ -349,8 +333,8 @@ final class ValueMatchers {
                 return holds(op, d.value().compareTo(literal));
             }
             if (value instanceof StringValue s) {
-                Instant instant = parseDateTime(s.value());
-                return instant != null && holds(op, instant.compareTo(literal));
+                Optional<Instant> instant = DateTimeValue.parseLenient(s.value());
+                return instant.isPresent() && holds(op, instant.get().compareTo(literal));
             }
             return false;
         }

@@ -1,7 +1,9 @@
 package org.provisio.scim.resource;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,26 @@ public record DateTimeValue(Instant value) implements Value {
     public static Optional<DateTimeValue> parse(String text) {
         try {
             return Optional.of(new DateTimeValue(OffsetDateTime.parse(text).toInstant()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads an {@code xsd:dateTime} as filters and stored text use it: with an offset or {@code Z}
+     * ({@code 2011-05-13T04:42:34Z}, {@code 2011-05-13T06:42:34+02:00}), or without one, read as UTC
+     * ({@code 2011-05-13T04:42:34}); empty if the text is neither.
+     */
+    public static Optional<Instant> parseLenient(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<DateTimeValue> withOffset = parse(text);
+        if (withOffset.isPresent()) {
+            return Optional.of(withOffset.get().value());
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
