@@ -35,7 +35,8 @@ import org.provisio.scim.schema.SchemaValidator;
  *
  * <p>What real clients need on top (DESIGN.md, "Real-world tolerance"): op names in any case;
  * path-less {@code add}/{@code replace} whose value map has dotted ({@code name.givenName}) and
- * URN-qualified keys, where readOnly and unknown keys are ignored; {@code add}/{@code replace} on
+ * URN-qualified keys, where readOnly and unknown keys are ignored, and whose value may also be that map
+ * alone in an array ({@code [{"displayName":"x"}]}, as the captaingoldfish client sends); {@code add}/{@code replace} on
  * {@code emails[type eq "work"].value} when no element matches creates
  * {@code {"type":"work","value":...}}, so later operations on the same filter merge into it;
  * removal of {@code members} given as a value array removes just those members; a
@@ -83,10 +84,7 @@ public final class PatchEngine {
         if (op.op() == Op.REMOVE) {
             throw ScimException.noTarget("A remove operation needs a \"path\" (RFC 7644 §3.5.2.2)");
         }
-        if (!(op.value() instanceof ComplexValue map)) {
-            throw ScimException.invalidValue("An " + op.op().name().toLowerCase(java.util.Locale.ROOT)
-                    + " operation without \"path\" needs a JSON object as \"value\"");
-        }
+        ComplexValue map = pathlessValue(op);
         ComplexValue r = root;
         for (int i = 0; i < map.size(); i++) {
             String key = map.nameAt(i);
@@ -107,6 +105,23 @@ public final class PatchEngine {
             r = applyLenient(r, op.op(), key, v);
         }
         return r;
+    }
+
+    /**
+     * The value map of a path-less {@code add}/{@code replace}: a JSON object, or an array holding exactly one
+     * object, as the captaingoldfish SCIM client sends ({@code "value":[{"displayName":"x"}]}); anything else,
+     * including an array of several objects, is {@code invalidValue}.
+     */
+    private static ComplexValue pathlessValue(PatchOperation op) {
+        Value value = op.value();
+        if (value instanceof MultiValue list && list.size() == 1) {
+            value = list.get(0);
+        }
+        if (!(value instanceof ComplexValue map)) {
+            throw ScimException.invalidValue("An " + op.op().name().toLowerCase(java.util.Locale.ROOT)
+                    + " operation without \"path\" needs a JSON object as \"value\"");
+        }
+        return map;
     }
 
     /** One key of a path-less value map: unknown and readOnly targets are ignored, not refused. */

@@ -56,7 +56,10 @@ public record AttributeDefinition(
         return type == AttributeType.COMPLEX;
     }
 
-    /** Builder with the RFC 7643 §2.2 defaults. */
+    /**
+     * Builder with the RFC 7643 §2.2 defaults, except that a {@code binary} attribute starts
+     * {@code caseExact}: RFC 7643 §2.3.6 says a binary value is case exact, and filters compare it so.
+     */
     public static final class Builder {
         private final String name;
         private final AttributeType type;
@@ -74,6 +77,7 @@ public record AttributeDefinition(
         private Builder(String name, AttributeType type) {
             this.name = name;
             this.type = type;
+            this.caseExact = type == AttributeType.BINARY;
         }
 
         public Builder multiValued() {

@@ -90,7 +90,8 @@ public final class CoreSchemas {
             AttributeDefinition.builder("x509Certificates", COMPLEX).multiValued()
                     .description("A list of certificates issued to the User.")
                     .subAttributes(
-                            AttributeDefinition.builder("value", BINARY).build(),
+                            // RFC 7643 §2.3.6: "A binary is case exact".
+                            AttributeDefinition.builder("value", BINARY).caseExact().build(),
                             str("display"), str("type"),
                             AttributeDefinition.builder("primary", BOOLEAN).build())
                     .build()));

@@ -188,6 +188,36 @@ class MessagesTest {
     }
 
     @Test
+    void everyBinaryAttributeIsDeclaredCaseExact() {
+        // RFC 7643 §2.3.6: "A binary is case exact and has no uniqueness."
+        ComplexValue x509 = attribute(Discovery.schema(CoreSchemas.USER, BASE), "x509Certificates");
+        ComplexValue value = (ComplexValue) x509.getMulti("subAttributes").get(0);
+        assertThat(value.getText("name")).hasValue("value");
+        assertThat(value.getText("type")).hasValue("binary");
+        assertThat(value.getText("caseExact")).hasValue("true");
+
+        List<String> binaries = new java.util.ArrayList<>();
+        for (org.provisio.scim.schema.Schema schema : org.provisio.scim.schema.SchemaRegistry.defaults().schemas()) {
+            for (Value attribute : Discovery.schema(schema, BASE).getMulti("attributes").values()) {
+                collectBinaries((ComplexValue) attribute, schema.name() + ":", binaries);
+            }
+        }
+        assertThat(binaries).containsExactly("User:x509Certificates.value=true");
+        assertThat(org.provisio.scim.schema.AttributeDefinition.builder("photo",
+                org.provisio.scim.schema.AttributeType.BINARY).build().caseExact()).isTrue();
+    }
+
+    private static void collectBinaries(ComplexValue attribute, String prefix, List<String> into) {
+        String name = prefix + attribute.getText("name").orElseThrow();
+        if (attribute.getText("type").orElseThrow().equals("binary")) {
+            into.add(name + "=" + attribute.getText("caseExact").orElseThrow());
+        }
+        for (Value sub : attribute.getMulti("subAttributes").values()) {
+            collectBinaries((ComplexValue) sub, name + ".", into);
+        }
+    }
+
+    @Test
     void enterpriseExtensionSchemaDocument() {
         ComplexValue doc = Discovery.schema(CoreSchemas.ENTERPRISE_USER, BASE);
 

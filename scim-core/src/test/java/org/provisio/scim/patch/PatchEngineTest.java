@@ -172,6 +172,18 @@ class PatchEngineTest {
         ok(cases, "entra_pathless_map_with_filter_key", "{" + U + ",'userName':'x'}",
                 "[{'op':'replace','value':{'emails[type eq \\\"work\\\"].value':'w@example.com','displayName':'X'}}]",
                 "{" + U + ",'userName':'x','emails':[{'type':'work','value':'w@example.com'}],'displayName':'X'}");
+        // captaingoldfish SCIM client: the value map of a path-less operation inside a one-element array
+        ok(cases, "captaingoldfish_pathless_replace_one_element_array", BJENSEN,
+                "[{'op':'replace','value':[{'displayName':'x'}]}]",
+                BJENSEN.replace("'active':true}", "'active':true,'displayName':'x'}"));
+        ok(cases, "captaingoldfish_pathless_add_one_element_array", BJENSEN,
+                "[{'op':'add','value':[{'nickName':'Babs','name.givenName':'Babs','" + ENT + ":employeeNumber':'7'}]}]",
+                "{" + UE + ",'userName':'bjensen','name':{'givenName':'Babs','familyName':'Jensen'},"
+                        + "'emails':[{'value':'bjensen@example.com','type':'work','primary':true},"
+                        + "{'value':'babs@jensen.org','type':'home'}],'active':true,'nickName':'Babs',"
+                        + "'" + ENT + "':{'employeeNumber':'7'}}");
+        ok(cases, "captaingoldfish_pathless_replace_one_empty_object_is_no_change", BJENSEN,
+                "[{'op':'Replace','value':[{}]}]", BJENSEN);
         ok(cases, "entra_pathless_ignores_unknown_and_readonly_keys", BJENSEN,
                 "[{'op':'replace','value':{'id':'hijack','meta':{'version':'W/\\\"9\\\"'},'urn:example:unknown:1.0:Foo':{'a':1},"
                         + "'noSuchAttribute':'x','title':'T'}}]",
@@ -252,6 +264,16 @@ class PatchEngineTest {
                 "[{'op':'replace','path':'title','value':['a','b']}]", INVALID_VALUE);
         err(cases, "pathless_add_with_string_value_is_invalidValue", BJENSEN,
                 "[{'op':'add','value':'x'}]", INVALID_VALUE);
+        err(cases, "pathless_replace_with_two_objects_is_invalidValue", BJENSEN,
+                "[{'op':'replace','value':[{'displayName':'x'},{'nickName':'y'}]}]", INVALID_VALUE);
+        err(cases, "pathless_replace_with_empty_array_is_invalidValue", BJENSEN,
+                "[{'op':'replace','value':[]}]", INVALID_VALUE);
+        err(cases, "pathless_add_with_one_string_in_array_is_invalidValue", BJENSEN,
+                "[{'op':'add','value':['x']}]", INVALID_VALUE);
+        err(cases, "pathless_add_with_nested_array_is_invalidValue", BJENSEN,
+                "[{'op':'add','value':[[{'displayName':'x'}]]}]", INVALID_VALUE);
+        err(cases, "pathless_remove_with_one_element_array_is_still_noTarget", BJENSEN,
+                "[{'op':'remove','value':[{'displayName':'x'}]}]", NO_TARGET);
         err(cases, "two_primaries_is_invalidValue", BJENSEN,
                 "[{'op':'replace','path':'emails','value':[{'value':'a','primary':true},{'value':'b','primary':true}]}]",
                 INVALID_VALUE);
