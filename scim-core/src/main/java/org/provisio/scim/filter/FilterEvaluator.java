@@ -16,7 +16,8 @@ import org.provisio.scim.schema.ResourceSchema;
 
 /**
  * Compiles a {@link Filter} into a {@link Predicate} over resources, once, so that testing many
- * resources does not allocate: literals are converted and paths resolved at compile time.
+ * resources does not allocate: literals are converted (and folded) and paths resolved at compile time.
+ * Only a non-ASCII value compared ignoring case is folded as it is tested.
  *
  * <pre>{@code
  * Predicate<ComplexValue> p = FilterEvaluator.compile(

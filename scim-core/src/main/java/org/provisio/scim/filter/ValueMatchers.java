@@ -21,8 +21,8 @@ import org.provisio.scim.text.CaseFolding;
 
 /**
  * The compiled tests on one simple value, chosen at compile time from the attribute's type and the
- * literal, with the literal already converted (a date parsed, a number widened), so that testing
- * a value does not allocate.
+ * literal, with the literal already converted (a date parsed, a number widened, a text folded), so
+ * that testing a value does not allocate, short of folding a non-ASCII text compared ignoring case.
  */
 final class ValueMatchers {
     /** A test on one value found at a path. */
