@@ -18,6 +18,8 @@ final class ArchitectureRules {
     static final String ADAPTERS = "org.provisio.adapters..";
     static final String ADAPTER_SLICES = "org.provisio.adapters.(*)..";
     static final String SERVER = "org.provisio.server..";
+    static final String JAXRS = "org.provisio.jaxrs..";
+    static final String JAXRS_GRIZZLY = "org.provisio.jaxrs.grizzly..";
 
     static final ArchRule CORE_IS_FREE_OF_INFRASTRUCTURE = noClasses()
             .that().resideInAnyPackage(DOMAIN, SCIM)
@@ -41,32 +43,47 @@ final class ArchitectureRules {
 
     static final ArchRule ADAPTERS_DO_NOT_SEE_THE_SERVER = noClasses()
             .that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAPackage(SERVER)
-            .as("no adapter sees the server");
+            .should().dependOnClassesThat().resideInAnyPackage(SERVER, JAXRS)
+            .as("no adapter sees the HTTP edge (provisio-jaxrs) or the server");
 
     static final ArchRule ONLY_THE_SERVER_SEES_HTTP = noClasses()
-            .that().resideOutsideOfPackage(SERVER)
+            .that().resideOutsideOfPackages(SERVER, JAXRS)
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws..", "javax.ws..", "org.glassfish..")
-            .as("only the reference server sees JAX-RS, Jersey and Grizzly");
+            .as("only the HTTP edge (provisio-jaxrs) and the server see JAX-RS, Jersey and Grizzly");
+
+    static final ArchRule JAXRS_IS_A_THIN_LIBRARY = noClasses()
+            .that().resideInAPackage(JAXRS)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, SERVER, "java.sql..", "javax.sql..",
+                    "com.zaxxer..", "org.flywaydb..", "org.h2..", "org.postgresql..", "ch.qos.logback..",
+                    "jakarta.mail..", "org.eclipse.angus..", "org.hibernate..", "org.glassfish.jersey..")
+            .as("provisio-jaxrs is a library: JAX-RS API only, no adapter, no JDBC, no logging backend, no mail, "
+                    + "no validator, no Jersey");
+
+    static final ArchRule GRIZZLY_ONLY_IN_ITS_PACKAGE = noClasses()
+            .that().resideInAPackage(JAXRS).and().resideOutsideOfPackage(JAXRS_GRIZZLY)
+            .should().dependOnClassesThat().resideInAPackage("org.glassfish.grizzly..")
+            .as("provisio-jaxrs uses Grizzly (an optional dependency) only in org.provisio.jaxrs.grizzly");
 
     static final ArchRule ARROWS_POINT_INWARD = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("scim-core").definedBy(SCIM)
             .layer("domain").definedBy(DOMAIN)
             .layer("adapters").definedBy("org.provisio.adapters..")
+            .layer("jaxrs").definedBy(JAXRS)
             .layer("server").definedBy(SERVER)
             .whereLayer("server").mayNotBeAccessedByAnyLayer()
             .whereLayer("adapters").mayOnlyBeAccessedByLayers("server")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("adapters", "server")
-            .whereLayer("scim-core").mayOnlyBeAccessedByLayers("domain", "adapters", "server")
-            .as("arrows point inward: server -> adapters -> domain -> scim-core");
+            .whereLayer("jaxrs").mayOnlyBeAccessedByLayers("server")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("adapters", "jaxrs", "server")
+            .whereLayer("scim-core").mayOnlyBeAccessedByLayers("domain", "adapters", "jaxrs", "server")
+            .as("arrows point inward: server -> provisio-jaxrs / adapters -> domain -> scim-core");
 
     static final List<ArchRule> ALL = List.of(CORE_IS_FREE_OF_INFRASTRUCTURE, DOMAIN_SEES_NO_JACKSON,
             SCIM_USES_JACKSON_ONLY_IN_ITS_CODEC, ADAPTERS_DO_NOT_SEE_EACH_OTHER, ADAPTERS_DO_NOT_SEE_THE_SERVER,
-            ONLY_THE_SERVER_SEES_HTTP, ARROWS_POINT_INWARD);
+            ONLY_THE_SERVER_SEES_HTTP, JAXRS_IS_A_THIN_LIBRARY, GRIZZLY_ONLY_IN_ITS_PACKAGE, ARROWS_POINT_INWARD);
 
     /** Every package some rule names; each must hold production classes, or that rule could never fail. */
     static final List<String> NAMED_PACKAGES = List.of(DOMAIN, SCIM, SCIM_JSON, MEMORY, JDBC, DELIVERY, ADAPTERS,
-            SERVER);
+            SERVER, JAXRS, JAXRS_GRIZZLY);
 
     private ArchitectureRules() {
     }

@@ -19,6 +19,8 @@ import org.provisio.adapters.jdbc.archfixture.BadJdbcClass;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.adapters.memory.archfixture.BadMemoryClass;
 import org.provisio.domain.archfixture.BadDomainClass;
+import org.provisio.jaxrs.archfixture.BadJaxrsClass;
+import org.provisio.jaxrs.archfixture.JaxrsClass;
 import org.provisio.scim.archfixture.BadScimClass;
 import org.provisio.server.archfixture.ServerClass;
 
@@ -80,7 +82,16 @@ class ArchitectureTest {
                 Arguments.of(ArchitectureRules.ARROWS_POINT_INWARD, BadScimClass.class,
                         List.of(BadDomainClass.class.getName())),
                 Arguments.of(ArchitectureRules.ARROWS_POINT_INWARD, BadMemoryClass.class,
-                        List.of(ServerClass.class.getName())));
+                        List.of(ServerClass.class.getName())),
+                Arguments.of(ArchitectureRules.JAXRS_IS_A_THIN_LIBRARY, BadJaxrsClass.class,
+                        List.of("org.provisio.adapters.memory.InMemoryStore", ServerClass.class.getName(),
+                                "java.sql.Connection", "ch.qos.logback.archstub.Stub", "org.glassfish.jersey.archstub.Stub")),
+                Arguments.of(ArchitectureRules.GRIZZLY_ONLY_IN_ITS_PACKAGE, BadJaxrsClass.class,
+                        List.of("org.glassfish.grizzly.archstub.Stub")),
+                Arguments.of(ArchitectureRules.ARROWS_POINT_INWARD, BadJaxrsClass.class,
+                        List.of("org.provisio.adapters.memory.InMemoryStore", ServerClass.class.getName())),
+                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_SEE_THE_SERVER, BadMemoryClass.class,
+                        List.of(JaxrsClass.class.getName())));
     }
 
     @ParameterizedTest(name = "{0} flags {1}")
@@ -98,12 +109,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void theServerMayUseWhatTheOthersMayNot() {
-        String fromServer = "<" + ServerClass.class.getName() + ".";
-
-        for (ArchRule rule : ArchitectureRules.ALL) {
-            assertThat(rule.evaluate(fixtures()).filterDescriptionsMatching(d -> d.contains(fromServer))
-                    .hasViolation()).as(rule.getDescription()).isFalse();
+    void theServerAndTheEdgeMayUseWhatTheOthersMayNot() {
+        for (Class<?> allowed : List.of(ServerClass.class, JaxrsClass.class)) {
+            String from = "<" + allowed.getName() + ".";
+            for (ArchRule rule : ArchitectureRules.ALL) {
+                assertThat(rule.evaluate(fixtures()).filterDescriptionsMatching(d -> d.contains(from))
+                        .hasViolation()).as(allowed.getSimpleName() + ": " + rule.getDescription()).isFalse();
+            }
         }
     }
 
@@ -123,6 +135,7 @@ class ArchitectureTest {
 
     private static JavaClasses fixtures() {
         return new ClassFileImporter().importClasses(BadDomainClass.class, BadScimClass.class, BadMemoryClass.class,
-                BadJdbcClass.class, BadDeliveryClass.class, ServerClass.class, InMemoryStore.class);
+                BadJdbcClass.class, BadDeliveryClass.class, ServerClass.class, InMemoryStore.class, BadJaxrsClass.class,
+                JaxrsClass.class);
     }
 }

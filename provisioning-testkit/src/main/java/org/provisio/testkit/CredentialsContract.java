@@ -3,6 +3,7 @@ package org.provisio.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.provisio.domain.model.Credential;
 import org.provisio.domain.model.SecretHash;
@@ -10,7 +11,10 @@ import org.provisio.domain.model.Tenant;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.TokenId;
 
-/** The contract of {@link org.provisio.domain.port.Tenants} and {@link org.provisio.domain.port.Credentials}. */
+/**
+ * The contract of {@link org.provisio.domain.port.Tenants} and {@link org.provisio.domain.port.Credentials}:
+ * storage, sticky revocations and recorded uses that only move forward.
+ */
 public abstract class CredentialsContract extends StoreContract {
 
     @Test
@@ -69,5 +73,42 @@ public abstract class CredentialsContract extends StoreContract {
         Credential stored = store.credentials().find(credential.id()).orElseThrow();
         assertThat(stored.isRevoked()).isTrue();
         assertThat(stored.revokedAt()).contains(T0.plusSeconds(1));
+    }
+
+    @Test
+    void recordedUsesOnlyEverMoveTheLastUseForward() {
+        Credential one = Credential.issued(TokenId.of("t1"), tenant, SecretHash.of("s1"), T0);
+        Credential two = Credential.issued(TokenId.of("t2"), otherTenant, SecretHash.of("s2"), T0);
+        store.credentials().add(one);
+        store.credentials().add(two);
+
+        store.credentials().recordUses(Map.of(one.id(), T0.plusSeconds(60), two.id(), T0.plusSeconds(30),
+                TokenId.of("unknown"), T0.plusSeconds(90)));
+        assertThat(store.credentials().find(one.id()).orElseThrow().lastUsedAt()).contains(T0.plusSeconds(60));
+        assertThat(store.credentials().find(two.id()).orElseThrow().lastUsedAt()).contains(T0.plusSeconds(30));
+        assertThat(store.credentials().find(TokenId.of("unknown"))).isEmpty();
+
+        store.credentials().recordUses(Map.of(one.id(), T0.plusSeconds(45), two.id(), T0.plusSeconds(120)));
+        assertThat(store.credentials().find(one.id()).orElseThrow().lastUsedAt())
+                .as("an older use recorded late never moves it back").contains(T0.plusSeconds(60));
+        assertThat(store.credentials().find(two.id()).orElseThrow().lastUsedAt()).contains(T0.plusSeconds(120));
+
+        store.credentials().recordUses(Map.of(one.id(), T0.plusSeconds(60)));
+        assertThat(store.credentials().find(one.id()).orElseThrow().lastUsedAt()).contains(T0.plusSeconds(60));
+        store.credentials().recordUses(Map.of());
+    }
+
+    @Test
+    void aRecordedUseNeverUndoesARevocation() {
+        Credential credential = Credential.issued(TokenId.of("t1"), tenant, SecretHash.of("s1"), T0);
+        store.credentials().add(credential);
+        store.credentials().update(credential.revoke(T0.plusSeconds(1)));
+
+        store.unitOfWork().run(() -> store.credentials().recordUses(Map.of(credential.id(), T0.plusSeconds(2))));
+
+        Credential stored = store.credentials().find(credential.id()).orElseThrow();
+        assertThat(stored.revokedAt()).contains(T0.plusSeconds(1));
+        assertThat(stored.lastUsedAt()).contains(T0.plusSeconds(2));
+        assertThat(stored.secretHash()).isEqualTo(SecretHash.of("s1"));
     }
 }

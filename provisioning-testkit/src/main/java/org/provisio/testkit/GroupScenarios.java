@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,17 +23,22 @@ import org.provisio.domain.model.AuditAction;
 import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.PageRequest;
+import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.TokenId;
 import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.Version;
 import org.provisio.domain.service.Provisioning;
 import org.provisio.domain.usecase.CreateGroup;
 import org.provisio.domain.usecase.DeleteGroup;
 import org.provisio.domain.usecase.DeleteUser;
 import org.provisio.domain.usecase.GroupMember;
 import org.provisio.domain.usecase.GroupView;
+import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.PatchGroup;
 import org.provisio.domain.usecase.PatchUser;
 import org.provisio.domain.usecase.ProvisionUser;
+import org.provisio.domain.usecase.Refusal;
+import org.provisio.domain.usecase.ReplaceGroup;
 import org.provisio.domain.usecase.UserView;
 import org.provisio.scim.error.ScimErrorType;
 import org.provisio.scim.error.ScimException;
@@ -57,13 +67,17 @@ public abstract class GroupScenarios extends StoreContract {
     }
 
     private String provisionUser(String userName) {
-        UserView u = provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, entra, ScimResource.of(
-                ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
-                        + userName + "\"}"))));
+        UserView u = Outcomes.done(provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, entra,
+                ScimResource.of(ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                        + "\"userName\":\"" + userName + "\"}")))));
         return u.user().id().value();
     }
 
     private GroupView create(String displayName, String... members) {
+        return Outcomes.done(tryCreate(displayName, members));
+    }
+
+    private Outcome<GroupView> tryCreate(String displayName, String... members) {
         StringBuilder m = new StringBuilder();
         for (String id : members) {
             m.append(m.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
@@ -74,6 +88,10 @@ public abstract class GroupScenarios extends StoreContract {
     }
 
     private GroupView patch(GroupView group, String operations) {
+        return Outcomes.done(tryPatch(group, operations));
+    }
+
+    private Outcome<GroupView> tryPatch(GroupView group, String operations) {
         return provisioning.patchGroup().patch(new PatchGroup.Command(tenant, group.group().id(), entra,
                 PatchRequest.from(ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                         + "\"Operations\":[" + operations + "]}")), Optional.empty(), true));
@@ -166,7 +184,7 @@ public abstract class GroupScenarios extends StoreContract {
     void displayNamesAreUniqueIgnoringCaseAndMembersMustBeUsersOfTheTenant() {
         GroupView team = create("Team", ann);
 
-        assertThat(scimError(() -> create("TEAM"))).isEqualTo(ScimErrorType.UNIQUENESS);
+        assertThat(tryCreate("TEAM")).isEqualTo(Outcome.refused(new Refusal.NotUnique("displayName", "TEAM")));
         assertThat(scimError(() -> create("Other", "ghost"))).isEqualTo(ScimErrorType.INVALID_VALUE);
         assertThat(scimError(() -> create("Other", team.group().id().value()))).isEqualTo(ScimErrorType.INVALID_VALUE);
         assertThat(scimError(() -> patch(team, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"ghost\"}]}")))
@@ -181,15 +199,102 @@ public abstract class GroupScenarios extends StoreContract {
                 + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
                 + "\"path\":\"active\",\"value\":false}]}"));
 
-        provisioning.patchUser().patch(new PatchUser.Command(tenant, UserId.of(ann), entra, suspend, Optional.empty()));
+        Outcomes.done(provisioning.patchUser().patch(new PatchUser.Command(tenant, UserId.of(ann), entra, suspend,
+                Optional.empty())));
         assertThat(members(team)).containsExactlyInAnyOrder(ann, ben);
-        provisioning.deleteUser().delete(new DeleteUser.Command(tenant, UserId.of(ann), entra, Optional.empty()));
+        Outcomes.done(provisioning.deleteUser().delete(new DeleteUser.Command(tenant, UserId.of(ann), entra,
+                Optional.empty())));
         assertThat(members(team)).containsExactly(ben);
-        provisioning.deleteGroup().delete(new DeleteGroup.Command(tenant, team.group().id(), entra, Optional.empty()));
+        assertThat(Outcomes.done(provisioning.deleteGroup().delete(new DeleteGroup.Command(tenant, team.group().id(),
+                entra, Optional.empty())))).isEqualTo(team.group().id());
 
         assertThat(provisioning.getGroup().get(tenant, team.group().id(), false)).isEmpty();
         assertThat(provisioning.getUser().get(tenant, UserId.of(ben))).isPresent();
         assertThat(provisioning.getGroup().get(tenant, GroupId.of("nope"), true)).isEmpty();
+    }
+
+    @Test
+    void refusedGroupChangesChangeNothing() {
+        GroupView team = create("Team", ann);
+        create("Crew", ben);
+        GroupId ghost = GroupId.of("ghost");
+        long audits = store.auditLog().read(tenant, PageRequest.first(0)).totalResults();
+
+        assertThat(tryPatch(team, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"CREW\"},"
+                + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + cat + "\"}]}"))
+                .isEqualTo(Outcome.refused(new Refusal.NotUnique("displayName", "CREW")));
+        assertThat(provisioning.replaceGroup().replace(new ReplaceGroup.Command(tenant, team.group().id(), entra,
+                ScimResource.of(ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                        + "\"displayName\":\"crew\",\"members\":[{\"value\":\"" + cat + "\"}]}")), Optional.empty())))
+                .isEqualTo(Outcome.refused(new Refusal.NotUnique("displayName", "crew")));
+        assertThat(provisioning.patchGroup().patch(new PatchGroup.Command(tenant, team.group().id(), entra,
+                PatchRequest.from(ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + cat
+                        + "\"}]}]}")), Optional.of(Version.of(7)), true)))
+                .isEqualTo(Outcome.refused(new Refusal.VersionMismatch(Version.of(1))));
+        assertThat(provisioning.deleteGroup().delete(new DeleteGroup.Command(tenant, team.group().id(), entra,
+                Optional.of(Version.of(2))))).isEqualTo(Outcome.refused(new Refusal.VersionMismatch(Version.of(1))));
+        assertThat(provisioning.deleteGroup().delete(new DeleteGroup.Command(tenant, ghost, entra, Optional.empty())))
+                .isEqualTo(Outcome.refused(new Refusal.NotFound("group", "ghost")));
+        assertThat(provisioning.patchGroup().patch(new PatchGroup.Command(tenant, ghost, entra,
+                PatchRequest.from(ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"X\"}]}")),
+                Optional.empty(), false))).isEqualTo(Outcome.refused(new Refusal.NotFound("group", "ghost")));
+
+        GroupView after = provisioning.getGroup().get(tenant, team.group().id(), true).orElseThrow();
+        assertThat(after.group()).isEqualTo(team.group());
+        assertThat(members(team)).containsExactly(ann);
+        assertThat(store.auditLog().read(tenant, PageRequest.first(0)).totalResults()).isEqualTo(audits);
+    }
+
+    @Test
+    void creatingAGroupInAnUnknownTenantIsRefused() {
+        assertThat(provisioning.createGroup().create(new CreateGroup.Command(
+                TenantId.of("nowhere"), entra, ScimResource.of(ScimJson.readObject(
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Team\"}")))))
+                .isEqualTo(Outcome.refused(new Refusal.NotFound("tenant", "nowhere")));
+    }
+
+    @Test
+    void addingAMemberWhileTheUserIsHardDeletedNeverLeavesAMembershipOfNobody() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String doomed = provisionUser("doomed-" + round + "@example.com");
+                GroupView team = create("Team " + round, ann);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Object> add = pool.submit(() -> {
+                    go.await();
+                    try {
+                        return tryPatch(team, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                                + doomed + "\"}]}");
+                    } catch (ScimException e) {
+                        return e.type();
+                    }
+                });
+                Future<Outcome<UserId>> delete = pool.submit(() -> {
+                    go.await();
+                    return provisioning.deleteUser().delete(new DeleteUser.Command(tenant, UserId.of(doomed), entra,
+                            Optional.empty()));
+                });
+                go.countDown();
+                Object added = add.get(30, TimeUnit.SECONDS);
+
+                assertThat(delete.get(30, TimeUnit.SECONDS).isDone()).isTrue();
+                GroupView after = provisioning.getGroup().get(tenant, team.group().id(), true).orElseThrow();
+                assertThat(members(team)).as("round %d", round).containsExactly(ann);
+                if (added instanceof Outcome<?> outcome) {
+                    assertThat(outcome.isDone()).as("round %d: %s", round, outcome).isTrue();
+                    assertThat(after.group().version()).as("added, then removed by the delete").isEqualTo(Version.of(3));
+                } else {
+                    assertThat(added).as("round %d: the user was gone first", round)
+                            .isEqualTo(ScimErrorType.INVALID_VALUE);
+                    assertThat(after.group().version()).isEqualTo(Version.of(1));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static ScimErrorType scimError(Runnable action) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -29,12 +30,12 @@ import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
-import org.provisio.domain.model.UserQuery;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.port.WriteOutcome;
 import org.provisio.scim.filter.Filter;
 import org.provisio.scim.path.AttributePath;
+import org.provisio.scim.query.SortBy;
 
 /**
  * The contract of {@link org.provisio.domain.port.Groups}: storage, case-insensitive
@@ -194,6 +195,25 @@ public abstract class GroupsContract extends StoreContract {
     }
 
     @Test
+    void groupsOfSeveralUsersAreReadAtOnceInCreationOrder() {
+        Group admins = addGroup(store, tenant, "g1", "Admins", alice, T0);
+        Group others = addGroup(store, tenant, "g2", "Others", bob, T0);
+        store.groups().addMembers(tenant, admins.id(), Set.of(bob));
+        addGroup(store, otherTenant, "g3", "Elsewhere", carol, T0);
+        List<UserId> many = new ArrayList<>(List.of(alice, bob, carol));
+        for (int i = 0; i < 600; i++) {
+            many.add(UserId.of("nobody-" + i));
+        }
+
+        Map<UserId, List<GroupHeader>> groups = store.groups().groupsOf(tenant, many);
+
+        assertThat(groups).containsOnlyKeys(alice, bob);
+        assertThat(groups.get(alice)).containsExactly(admins.header());
+        assertThat(groups.get(bob)).extracting(GroupHeader::id).containsExactly(admins.id(), others.id());
+        assertThat(store.groups().groupsOf(tenant, List.<UserId>of())).isEmpty();
+    }
+
+    @Test
     void removingAMemberEverywhereKeepsTheOtherMembersAndMovesVersions() {
         Group both = group("g1", "Both", Optional.empty(), alice, bob);
         store.groups().add(both);
@@ -293,7 +313,7 @@ public abstract class GroupsContract extends StoreContract {
         assertThat(all.items()).extracting(g -> g.id().value()).containsExactly("q2");
         assertThat(all.totalResults()).isEqualTo(3);
         Page<GroupHeader> sorted = store.groups().query(tenant, GroupQuery.all(PageRequest.first(10))
-                .sortedBy(UserQuery.Sort.descending(AttributePath.of("displayName"))));
+                .sortedBy(SortBy.descending(AttributePath.of("displayName"))));
         assertThat(sorted.items()).extracting(g -> g.id().value()).containsExactly("q3", "q1", "q2");
     }
 }

@@ -49,12 +49,12 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
     }
 
     private void provision(String userName) {
-        provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, new Actor.Credential(TokenId.of("t")),
-                ScimResource.of(ComplexValue.builder()
+        Outcomes.done(provisioning.provisionUser().provision(new ProvisionUser.Command(tenant,
+                new Actor.Credential(TokenId.of("t")), ScimResource.of(ComplexValue.builder()
                         .put("schemas", MultiValue.of(StringValue.of("urn:ietf:params:scim:schemas:core:2.0:User")))
                         .put("userName", userName)
                         .put("emails", MultiValue.of(ComplexValue.of("value", StringValue.of(userName + "@example.com"))))
-                        .build())));
+                        .build()))));
     }
 
     private OutboxMessage append(TenantId owner, String user, OutboxMessage.Kind kind) {
@@ -122,8 +122,8 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
         failing.add(kimInvited.id());
 
         assertThat(dispatch()).isEqualTo(3);
-        assertThat(sentIds()).as("kim's suspension waits behind kim's invitation")
-                .containsExactly(leeInvited.id(), otherKim.id(), leeActivated.id());
+        assertThat(sentIds()).as("kim's suspension waits behind kim's invitation; lee's run, then the other kim's")
+                .containsExactly(leeInvited.id(), leeActivated.id(), otherKim.id());
         clock.advance(Duration.ofSeconds(13));
         failing.clear();
 
@@ -199,7 +199,7 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
     @Test
     void aDeliveryInterruptedByACrashIsPickedUpAfterTheLease() {
         provision("a");
-        List<OutboxMessage> claimedByADeadInstance = store.outbox().claim(100, clock.instant(), Duration.ofMinutes(5));
+        List<OutboxMessage> claimedByADeadInstance = store.outbox().claim(100, 1, clock.instant(), Duration.ofMinutes(5));
         assertThat(claimedByADeadInstance).isNotEmpty();
         int all = store.outbox().list(Optional.empty(), java.util.EnumSet.allOf(OutboxMessage.State.class), 100).size();
         assertThat(dispatch()).as("the user's messages wait behind the leased one").isZero();
@@ -211,14 +211,70 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
     @Test
     void anInvitationEmailWhoseInvitationIsNoLongerOpenIsDroppedNotSent() {
         provision("kim");
-        provisioning.deleteUser().delete(new org.provisio.domain.usecase.DeleteUser.Command(tenant,
+        Outcomes.done(provisioning.deleteUser().delete(new org.provisio.domain.usecase.DeleteUser.Command(tenant,
                 provisioning.queryUsers().query(tenant, org.provisio.domain.model.UserQuery.all(PageRequest.first(10)))
-                        .items().get(0).user().id(), Actor.admin(), Optional.empty()));
+                        .items().get(0).user().id(), Actor.admin(), Optional.empty())));
 
         dispatch();
 
         assertThat(sent).extracting(OutboxMessage::kind)
                 .containsExactly(OutboxMessage.Kind.PROVISIONED, OutboxMessage.Kind.HARD_DELETED);
         assertThat(store.outbox().depth(Optional.empty()).pending()).isZero();
+    }
+
+    @Test
+    void aFailureInTheMiddleOfARunReleasesTheRestUntriedAndTheyFollowInOrder() {
+        OutboxMessage m1 = append(tenant, "kim", OutboxMessage.Kind.PROVISIONED);
+        OutboxMessage m2 = append(tenant, "kim", OutboxMessage.Kind.ACTIVATED);
+        OutboxMessage m3 = append(tenant, "kim", OutboxMessage.Kind.SUSPENDED);
+        failing.add(m2.id());
+
+        assertThat(dispatch()).isEqualTo(1);
+        assertThat(attempts).containsExactly(m1.id(), m2.id());
+        assertThat(store.outbox().messagesOf(tenant, UserId.of("kim"))).extracting(OutboxMessage::attempts)
+                .as("m3 was released untried").containsExactly(1, 0);
+        assertThat(dispatch()).as("m3 waits behind m2's retry").isZero();
+        failing.clear();
+        clock.advance(Duration.ofSeconds(13));
+
+        assertThat(dispatch()).isEqualTo(2);
+        assertThat(sentIds()).containsExactly(m1.id(), m2.id(), m3.id());
+    }
+
+    @Test
+    void aLongBacklogOfOneUserDrainsInRunsAndInOrder() {
+        List<OutboxMessage> backlog = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            backlog.add(append(tenant, "kim", OutboxMessage.Kind.SUSPENDED));
+        }
+        OutboxMessage lee = append(tenant, "lee", OutboxMessage.Kind.PROVISIONED);
+
+        assertThat(dispatch()).as("a run of kim's and lee's message").isEqualTo(21);
+        assertThat(sentIds()).contains(lee.id());
+        while (dispatch() > 0) {
+            // the next run of kim's
+        }
+
+        assertThat(sent.stream().filter(m -> m.userId().equals(UserId.of("kim"))).map(OutboxMessage::id).toList())
+                .containsExactlyElementsOf(backlog.stream().map(OutboxMessage::id).toList());
+        assertThat(store.outbox().depth(Optional.empty())).isEqualTo(OutboxDepth.EMPTY);
+    }
+
+    @Test
+    void aStoppingDispatcherHandsBackWhatItDidNotTryAtOnce() {
+        OutboxMessage m1 = append(tenant, "kim", OutboxMessage.Kind.PROVISIONED);
+        OutboxMessage m2 = append(tenant, "kim", OutboxMessage.Kind.ACTIVATED);
+        OutboxMessage other = append(tenant, "lee", OutboxMessage.Kind.PROVISIONED);
+        boolean[] stopping = {false};
+
+        int delivered = provisioning.dispatchOutbox(m -> {
+            sent.add(m);
+            stopping[0] = true;
+        }, () -> stopping[0]).dispatchDue();
+
+        assertThat(delivered).isEqualTo(1);
+        assertThat(sentIds()).containsExactly(m1.id());
+        assertThat(dispatch()).as("no lease to wait for").isEqualTo(2);
+        assertThat(sentIds()).containsExactly(m1.id(), m2.id(), other.id());
     }
 }

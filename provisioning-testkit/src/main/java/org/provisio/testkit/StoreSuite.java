@@ -60,6 +60,14 @@ public abstract class StoreSuite {
     }
 
     @Nested
+    public class RowLocks extends RowLocksContract {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
     public class Outbox extends OutboxContract {
         @Override
         protected Store createStore(Clock clock) {
@@ -100,7 +108,47 @@ public abstract class StoreSuite {
     }
 
     @Nested
-    public class Lifecycle extends LifecycleScenarios {
+    public class ProvisioningUseCases extends ProvisioningScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    public class InvitationUseCases extends InvitationScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    public class SuspensionAndRestore extends SuspensionAndRestoreScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    public class RetentionPurge extends RetentionPurgeScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    public class HardDelete extends HardDeleteScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    public class LifecycleRaces extends LifecycleRaceScenarios {
         @Override
         protected Store createStore(Clock clock) {
             return newStore(clock);

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.provisio.domain.model.Active;
@@ -29,7 +36,11 @@ import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserName;
 import org.provisio.domain.port.WriteOutcome;
 
-/** The contract of {@link org.provisio.domain.port.UnitOfWork}: all of a unit's writes, or none. */
+/**
+ * The contract of {@link org.provisio.domain.port.UnitOfWork}: all of a unit's writes, or none;
+ * nested units join; read-only units see what was committed, never what was rolled back, and do
+ * not wait for each other.
+ */
 public abstract class UnitOfWorkContract extends StoreContract {
     private User kept;
     private User doomed;
@@ -93,7 +104,7 @@ public abstract class UnitOfWorkContract extends StoreContract {
         assertThat(store.users().find(tenant, doomed.id())).contains(doomed);
         assertThat(store.groups().find(tenant, group.id())).contains(group);
         assertThat(store.invitations().findByTokenHash(SecretHash.of("tok"))).contains(invitation);
-        assertThat(store.outbox().claim(10, T0, Duration.ofMinutes(1))).isEmpty();
+        assertThat(store.outbox().claim(10, 1, T0, Duration.ofMinutes(1))).isEmpty();
         assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).isEmpty();
         assertThat(store.users().add(user("fresh"))).isEqualTo(WriteOutcome.WRITTEN);
     }
@@ -111,7 +122,7 @@ public abstract class UnitOfWorkContract extends StoreContract {
         assertThat(store.users().find(tenant, doomed.id())).isEmpty();
         assertThat(store.groups().find(tenant, group.id()).get().members()).containsExactly(kept.id());
         assertThat(store.invitations().findByTokenHash(SecretHash.of("tok"))).isEmpty();
-        assertThat(store.outbox().claim(10, T0, Duration.ofMinutes(1))).hasSize(1);
+        assertThat(store.outbox().claim(10, 1, T0, Duration.ofMinutes(1))).hasSize(1);
         assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).hasSize(1);
     }
 
@@ -130,5 +141,82 @@ public abstract class UnitOfWorkContract extends StoreContract {
         store.users().add(user("solo"));
 
         assertThat(store.users().findByUserName(tenant, UserName.of("solo"))).isPresent();
+    }
+
+    // ---- read-only units ------------------------------------------------------------------------
+
+    @Test
+    void aReadOnlyUnitSeesWhatWasCommitted() {
+        store.unitOfWork().run(this::writeEverywhere);
+
+        String seen = store.unitOfWork().readOnly(() -> {
+            assertThat(store.users().findByUserName(tenant, UserName.of("renamed"))).isPresent();
+            assertThat(store.users().find(tenant, doomed.id())).isEmpty();
+            assertThat(store.groups().find(tenant, group.id()).orElseThrow().members()).containsExactly(kept.id());
+            assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).hasSize(1);
+            assertThat(store.outbox().messagesOf(tenant, kept.id())).hasSize(1);
+            return "seen";
+        });
+
+        assertThat(seen).isEqualTo("seen");
+    }
+
+    @Test
+    void aRolledBackWriteLeavesNothingAReadOnlyUnitCouldSee() {
+        assertThatThrownBy(() -> store.unitOfWork().inTransaction(() -> {
+            writeEverywhere();
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+
+        store.unitOfWork().readOnly(() -> {
+            assertThat(store.tenants().find(TenantId.of("new-tenant"))).isEmpty();
+            assertThat(store.credentials().find(TokenId.of("tok-1"))).isEmpty();
+            assertThat(store.users().findByUserName(tenant, UserName.of("fresh"))).isEmpty();
+            assertThat(store.users().find(tenant, kept.id())).contains(kept);
+            assertThat(store.users().find(tenant, doomed.id())).contains(doomed);
+            assertThat(store.groups().find(tenant, group.id())).contains(group);
+            assertThat(store.invitations().find(invitation.id())).contains(invitation);
+            assertThat(store.outbox().messagesOf(tenant, kept.id())).isEmpty();
+            assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void aReadOnlyUnitInsideAWritingOneSeesItsWrites() {
+        String name = store.unitOfWork().inTransaction(() -> {
+            store.users().add(user("inner"));
+            return store.unitOfWork().readOnly(() -> store.users().findByUserName(tenant, UserName.of("INNER"))
+                    .orElseThrow().userName().value());
+        });
+
+        assertThat(name).isEqualTo("inner");
+    }
+
+    @Test
+    void readOnlyUnitsOfOneTenantDoNotWaitForEachOther() throws Exception {
+        int readers = 3;
+        CyclicBarrier allInside = new CyclicBarrier(readers);
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                results.add(pool.submit(() -> store.unitOfWork().readOnly(() -> {
+                    boolean found = store.users().find(tenant, kept.id()).isPresent();
+                    try {
+                        // every reader is inside its unit at once, or this barrier breaks
+                        allInside.await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new AssertionError("a read-only unit waited for another", e);
+                    }
+                    return found && store.groups().find(tenant, group.id()).isPresent();
+                })));
+            }
+            for (Future<Boolean> f : results) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

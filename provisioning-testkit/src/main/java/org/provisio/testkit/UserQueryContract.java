@@ -13,20 +13,29 @@ import org.provisio.domain.model.Active;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.Suspended;
+import org.provisio.domain.model.Tenant;
+import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
+import org.provisio.domain.model.UserName;
 import org.provisio.domain.model.UserQuery;
 import org.provisio.domain.model.UserState;
 import org.provisio.scim.filter.CompareOperator;
 import org.provisio.scim.filter.Filter;
 import org.provisio.scim.path.AttributePath;
+import org.provisio.scim.query.SortBy;
 import org.provisio.scim.resource.BooleanValue;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.MultiValue;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.schema.CoreSchemas;
 
-/** The contract of {@link org.provisio.domain.port.Users#query}: the shared filter table, sorting and paging. */
+/**
+ * The contract of {@link org.provisio.domain.port.Users#query}: the shared filter table (its ASCII
+ * rows and its rows of case-insensitive text beyond ASCII), sorting and paging.
+ */
 public abstract class UserQueryContract extends StoreContract {
+    /** The tenant of the {@linkplain UserFilterTable#NON_ASCII_PEOPLE international people}. */
+    private TenantId international;
 
     @BeforeEach
     void seedPeople() {
@@ -50,6 +59,26 @@ public abstract class UserQueryContract extends StoreContract {
         add("6f1c1a5e-guid", new Active(T0), ComplexValue.EMPTY, Optional.empty());
         store.users().add(user(otherTenant, "bjensen-elsewhere", new Active(T0), ComplexValue.of("title",
                 StringValue.of("Tour Guide"))));
+        seedInternationalPeople();
+    }
+
+    /** {@link UserFilterTable#NON_ASCII_PEOPLE}, in a tenant of their own. */
+    private void seedInternationalPeople() {
+        international = TenantId.of(nextId("tenant"));
+        store.tenants().add(new Tenant(international, "Διεθνής", T0));
+        addTo(international, "Οδυσσέας", "ΟΔΥΣΣΈΑΣ", "Οδυσσέας", "οδυσσέας@example.gr");
+        addTo(international, "straße", "Weißbier", "Gauß", "GROSS@example.de");
+        addTo(international, "ınci", "İstanbul", "Işık", "ınci@example.com.tr");
+        addTo(international, "José", "Re\u0301sume\u0301", "Zoë", "zoe\u0308@example.fr");
+    }
+
+    private void addTo(TenantId owner, String userName, String displayName, String givenName, String email) {
+        store.users().add(user(owner, userName, new Active(T0), ComplexValue.builder()
+                .put("displayName", displayName)
+                .put("name", ComplexValue.of("givenName", StringValue.of(givenName)))
+                .put("emails", MultiValue.of(email(email, "work", true)))
+                .build()));
+        clock.advance(Duration.ofMinutes(1));
     }
 
     private void add(String userName, UserState state, ComplexValue profile, Optional<String> externalId) {
@@ -78,6 +107,32 @@ public abstract class UserQueryContract extends StoreContract {
         assertThat(page.totalResults()).isEqualTo(expected.size());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.provisio.testkit.UserFilterTable#nonAsciiCases")
+    void nonAsciiFiltersSelectTheSameUsersOnEveryStore(Filter filter, List<String> expected) {
+        Page<User> page = store.users().query(international, UserQuery.filtered(filter, PageRequest.first(100)));
+
+        assertThat(names(page)).containsExactlyElementsOf(expected);
+        assertThat(page.totalResults()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void nonAsciiUserNamesSortByTheirFoldAndAreFoundByIt() {
+        assertThat(names(store.users().query(international, UserQuery.all(PageRequest.first(100))
+                .sortedBy(SortBy.ascending(AttributePath.of("userName"))))))
+                .containsExactly("ınci", "José", "straße", "Οδυσσέας");
+        assertThat(names(store.users().query(international, UserQuery.all(PageRequest.first(100))
+                .sortedBy(SortBy.descending(AttributePath.of("userName"))))))
+                .containsExactly("Οδυσσέας", "straße", "José", "ınci");
+        assertThat(store.users().findByUserName(international, UserName.of("ΟΔΥΣΣΈΑΣ")).map(u -> u.userName().value()))
+                .contains("Οδυσσέας");
+        assertThat(store.users().findByUserName(international, UserName.of("STRASSE")).map(u -> u.userName().value()))
+                .contains("straße");
+        assertThat(store.users().findByUserName(international, UserName.of("Jose\u0301")).map(u -> u.userName().value()))
+                .contains("José");
+        assertThat(store.users().findByUserName(international, UserName.of("İNCİ"))).isEmpty();
+    }
+
     @Test
     void withoutFilterOrSortUsersComeInCreationOrderAndOnlyFromTheTenant() {
         assertThat(names(store.users().query(tenant, UserQuery.all(PageRequest.first(100)))))
@@ -86,8 +141,8 @@ public abstract class UserQueryContract extends StoreContract {
 
     @Test
     void sortsByUserNameIgnoringCaseBothWays() {
-        UserQuery.Sort asc = UserQuery.Sort.ascending(AttributePath.of("userName"));
-        UserQuery.Sort desc = UserQuery.Sort.descending(AttributePath.of("userName"));
+        SortBy asc = SortBy.ascending(AttributePath.of("userName"));
+        SortBy desc = SortBy.descending(AttributePath.of("userName"));
 
         assertThat(names(store.users().query(tenant, UserQuery.all(PageRequest.first(100)).sortedBy(asc))))
                 .containsExactly("6f1c1a5e-guid", "bjensen", "JSmith", "mwong");
@@ -100,29 +155,29 @@ public abstract class UserQueryContract extends StoreContract {
         AttributePath title = AttributePath.of("title");
 
         assertThat(names(store.users().query(tenant,
-                UserQuery.all(PageRequest.first(100)).sortedBy(UserQuery.Sort.ascending(title)))))
+                UserQuery.all(PageRequest.first(100)).sortedBy(SortBy.ascending(title)))))
                 .containsExactly("JSmith", "bjensen", "mwong", "6f1c1a5e-guid");
         assertThat(names(store.users().query(tenant,
-                UserQuery.all(PageRequest.first(100)).sortedBy(UserQuery.Sort.descending(title)))))
+                UserQuery.all(PageRequest.first(100)).sortedBy(SortBy.descending(title)))))
                 .containsExactly("mwong", "6f1c1a5e-guid", "bjensen", "JSmith");
     }
 
     @Test
     void sortsByMultiValuedPrimaryOrFirstAndByDates() {
         assertThat(names(store.users().query(tenant, UserQuery.all(PageRequest.first(100))
-                .sortedBy(UserQuery.Sort.ascending(AttributePath.of("emails", "value"))))))
+                .sortedBy(SortBy.ascending(AttributePath.of("emails", "value"))))))
                 .containsExactly("bjensen", "JSmith", "mwong", "6f1c1a5e-guid");
         assertThat(names(store.users().query(tenant, UserQuery.all(PageRequest.first(100))
-                .sortedBy(UserQuery.Sort.descending(AttributePath.of("meta", "created"))))))
+                .sortedBy(SortBy.descending(AttributePath.of("meta", "created"))))))
                 .containsExactly("6f1c1a5e-guid", "mwong", "JSmith", "bjensen");
         assertThat(names(store.users().query(tenant, UserQuery.all(PageRequest.first(100))
-                .sortedBy(UserQuery.Sort.descending(AttributePath.of("emails", "value"))))))
+                .sortedBy(SortBy.descending(AttributePath.of("emails", "value"))))))
                 .containsExactly("6f1c1a5e-guid", "mwong", "JSmith", "bjensen");
     }
 
     @Test
     void pagesCountFromOneAndReportTheTotal() {
-        UserQuery.Sort byName = UserQuery.Sort.ascending(AttributePath.of("userName"));
+        SortBy byName = SortBy.ascending(AttributePath.of("userName"));
 
         Page<User> second = store.users().query(tenant, UserQuery.all(PageRequest.of(2, 2)).sortedBy(byName));
         assertThat(names(second)).containsExactly("bjensen", "JSmith");

@@ -61,6 +61,13 @@ public abstract class UsersContract extends StoreContract {
             "bjensen, bjensen, NOT_UNIQUE",
             "bjensen, BJENSEN, NOT_UNIQUE",
             "Straße@x, straße@X, NOT_UNIQUE",
+            "straße, STRASSE, NOT_UNIQUE",
+            "ασ, ας, NOT_UNIQUE",
+            "ΟΔΥΣΣΈΑΣ, Οδυσσέας, NOT_UNIQUE",
+            "ınci, INCI, NOT_UNIQUE",
+            "José, Jose\u0301, NOT_UNIQUE",
+            "İpek, ipek, WRITTEN",
+            "José, Jose, WRITTEN",
             "bjensen, bjensen2, WRITTEN",
             "bjensen, ' bjensen', WRITTEN"
     })

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.provisio.adapters.delivery.LoggingInvitationMailer;
 import org.provisio.adapters.delivery.SmtpInvitationMailer;
 import org.provisio.adapters.delivery.WebhookListener;
@@ -13,13 +15,17 @@ import org.provisio.domain.service.Deliveries;
 import org.provisio.server.config.SmtpSettings;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.domain.model.InvitationTtl;
+import org.provisio.domain.model.ResourceLimits;
 import org.provisio.domain.model.Retention;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.service.Provisioning;
 import org.provisio.server.config.ConfigException;
 import org.provisio.server.config.ConfigLoader;
 import org.provisio.server.config.ServerConfig;
-import org.provisio.server.jobs.BackgroundJobs;
+import org.provisio.adapters.memory.InMemoryCredentialCache;
+import org.provisio.domain.service.ProvisioningJobs;
+import org.provisio.jaxrs.ProvisioFeature;
+import org.provisio.jaxrs.grizzly.GrizzlyHardening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -39,6 +45,7 @@ public final class Main {
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        LOG.info("Provisio is starting (Java {}, pid {})", Runtime.version(), ProcessHandle.current().pid());
         ServerConfig config;
         try {
             config = ConfigLoader.fromEnvironment();
@@ -59,12 +66,21 @@ public final class Main {
 
     /** Starts everything the configuration describes. */
     static Running start(ServerConfig config) {
-        Store store = openStore(config);
+        // the database opens (and migrates) on the other core while the HTTP server starts; a request that
+        // comes in between waits for it
+        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> openStore(config), runnable -> {
+            Thread t = new Thread(runnable, "provisio-store-open");
+            t.setDaemon(true);
+            t.start();
+        });
+        DeferredStore store = new DeferredStore(opening);
         Provisioning provisioning = Provisioning.builder(store)
                 .clock(Clock.systemUTC())
                 .retention(new Retention(config.retention()))
                 .invitationTtl(new InvitationTtl(config.invitationTtl()))
                 .outboxMaxAttempts(config.outboxMaxAttempts())
+                .credentialCache(InMemoryCredentialCache.create())
+                .limits(new ResourceLimits(config.maxAttributeValues(), config.maxUserSize()))
                 .build();
         String adminToken = config.adminToken().orElseGet(() -> {
             String token = AdminToken.loadOrCreate(AdminToken.FILE);
@@ -72,25 +88,38 @@ public final class Main {
                     AdminToken.FILE.toAbsolutePath());
             return token;
         });
-        ProvisioFeature feature = ProvisioFeature.builder(provisioning, config.publicUrl())
+        // with PROVISIO_PORT=0 and no PROVISIO_PUBLIC_URL, the URL names the port actually bound
+        AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl());
+        ProvisioFeature feature = ProvisioFeature.builder(provisioning, publicUrl::get)
                 .maxPayloadSize(config.maxPayloadSize())
                 .adminToken(adminToken)
                 .standalone()
                 .build();
-        BackgroundJobs jobs = new BackgroundJobs(provisioning.purgeExpiredUsers(), config.purgeInterval(),
-                provisioning.dispatchOutbox(Deliveries.route(mailer(config), listeners(config))));
         ProvisioServer server;
         try {
-            server = ProvisioServer.start(feature, config.bind(), config.port());
+            server = ProvisioServer.start(feature, config.bind(), config.port(),
+                    GrizzlyHardening.defaults().maxBodyBytes(config.maxPayloadSize()));
         } catch (RuntimeException e) {
-            jobs.close();
             closeQuietly(store);
             throw e;
         }
-        LOG.info("Provisio is listening on {}:{}; public URL {}", config.bind(), server.port(), config.publicUrl());
+        try {
+            store.opened();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        if (config.publicUrlDefaulted()) {
+            publicUrl.set("http://localhost:" + server.port());
+        }
+        ServerConfig bound = config.withPublicUrl(publicUrl.get());
+        ProvisioningJobs jobs = ProvisioningJobs.builder(provisioning, Deliveries.route(mailer(bound), listeners(bound)))
+                .purgeInterval(config.purgeInterval())
+                .start();
+        LOG.info("Provisio is listening on {}:{}; public URL {}", config.bind(), server.port(), bound.publicUrl());
         LOG.info("Get SCIM credentials: curl -s -X POST -H 'Authorization: Bearer <admin token>' "
                 + "-H 'Content-Type: application/json' -d '{\"name\":\"Acme\"}' {}/admin/v1/tenants, then POST "
-                + "{}/admin/v1/tenants/<id>/credentials", config.publicUrl(), config.publicUrl());
+                + "{}/admin/v1/tenants/<id>/credentials", bound.publicUrl(), bound.publicUrl());
         return new Running(server, jobs, store);
     }
 
@@ -142,7 +171,7 @@ public final class Main {
     }
 
     /** A started server with its jobs and store, stopped in that order. */
-    record Running(ProvisioServer server, BackgroundJobs jobs, Store store) implements AutoCloseable {
+    record Running(ProvisioServer server, ProvisioningJobs jobs, Store store) implements AutoCloseable {
         @Override
         public void close() {
             LOG.info("Stopping: finishing requests in flight");

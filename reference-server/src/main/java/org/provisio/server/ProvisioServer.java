@@ -11,7 +11,8 @@ import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.provisio.server.http.IgnoreH2cUpgrade;
+import org.provisio.jaxrs.ProvisioFeature;
+import org.provisio.jaxrs.grizzly.GrizzlyHardening;
 
 /**
  * Provisio on its own Grizzly HTTP server: a {@link ResourceConfig} with the
@@ -29,12 +30,21 @@ public final class ProvisioServer implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
-    /** Starts serving {@code feature} on {@code bind:port} (port 0 picks a free one). */
+    /** Starts serving {@code feature} on {@code bind:port} (port 0 picks a free one), hardened with the defaults. */
     public static ProvisioServer start(ProvisioFeature feature, String bind, int port) {
+        return start(feature, bind, port, GrizzlyHardening.defaults());
+    }
+
+    /**
+     * Starts serving {@code feature} on {@code bind:port} with {@code hardening}: bodies received
+     * without holding a worker, bounded header and body times, SCIM errors for everything Grizzly
+     * refuses itself.
+     */
+    public static ProvisioServer start(ProvisioFeature feature, String bind, int port, GrizzlyHardening hardening) {
         ResourceConfig app = application(feature);
         URI uri = URI.create("http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + port + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, app, false);
-        http.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));
+        hardening.applyTo(http);
         try {
             http.start();
         } catch (IOException e) {

@@ -66,7 +66,20 @@ class BadInputTest {
 
     static Stream<Case> cases() {
         String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+        String manyEmails = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"many@example.com\","
+                + "\"emails\":[" + String.join(",", java.util.Collections.nCopies(101, "{\"value\":\"x@example.com\"}")) + "]}";
+        String huge = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"huge@example.com\","
+                + "\"nickName\":\"" + "n".repeat(100_001) + "\"}";
+        StringBuilder distinct = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            distinct.append(i == 0 ? "" : ",").append("{\"value\":\"y").append(i).append("@example.com\"}");
+        }
+        String growEmails = patch("{\"op\":\"add\",\"path\":\"emails\",\"value\":[" + distinct + "]}");
         return Stream.of(
+                // one tenant's data must not hurt everyone: a user holds at most 100 values per list, 100,000 characters
+                new Case("101 emails", "POST", "scim:/Users", manyEmails, 400, "invalidValue"),
+                new Case("a user of over 100,000 characters", "POST", "scim:/Users", huge, 400, "invalidValue"),
+                new Case("a PATCH growing emails past 100", "PATCH", "scim:/Users/{id}", growEmails, 400, "invalidValue"),
                 new Case("malformed JSON", "POST", "scim:/Users", "{\"userName\":", 400, "invalidSyntax"),
                 new Case("trailing garbage", "POST", "scim:/Users", user("t@example.com") + " x", 400, "invalidSyntax"),
                 new Case("body is an array", "POST", "scim:/Users", "[" + user("a@example.com") + "]", 400, "invalidSyntax"),

@@ -1,5 +1,7 @@
 package org.provisio.server;
 
+import com.example.product.HelloResource;
+import org.provisio.jaxrs.ProvisioFeature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.Consumes;
@@ -36,24 +38,6 @@ import org.provisio.scim.resource.ComplexValue;
 
 /** README.md's embedding example, exactly: Provisio mounted in a product's own Jersey application. */
 public class EmbeddingTest {
-    /** The product's own resource. */
-    @Path("hello")
-    public static class HelloResource {
-        @GET
-        @Produces(MediaType.TEXT_PLAIN)
-        public String hello() {
-            return "hi";
-        }
-
-        @POST
-        @Path("upload")
-        @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-        @Produces(MediaType.TEXT_PLAIN)
-        public String upload(byte[] data) {
-            return Integer.toString(data.length);
-        }
-    }
-
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
@@ -69,7 +53,7 @@ public class EmbeddingTest {
 
         Tenant tenant = provisioning.createTenant().create(new CreateTenant.Command("Acme", Actor.admin()));
         IssuedCredential credential = provisioning.issueCredential()
-                .issue(new IssueCredential.Command(tenant.id(), Actor.admin())).orElseThrow();
+                .issue(new IssueCredential.Command(tenant.id(), Actor.admin())).orElseThrow(r -> new IllegalStateException(r.toString()));
         String tenantUrl = baseUrl + "/scim/v2/" + tenant.id().value();
         // give the identity provider tenantUrl and credential.secretToken()
 

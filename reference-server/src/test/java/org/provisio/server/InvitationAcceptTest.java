@@ -46,6 +46,32 @@ class InvitationAcceptTest {
                 ServerFixture.ADMIN_TOKEN, null)).getText("status").orElseThrow();
     }
 
+    /**
+     * The token is in the page's URL: the page is not cached, not framed, sends no referrer, loads
+     * nothing from elsewhere and runs no inline script; its form posts relative to itself, so that a
+     * public URL with a path prefix keeps it.
+     */
+    @Test
+    void theInvitationPagesCarryTheHeadersASecretInTheUrlNeeds() {
+        String id = pendingUser("headers@example.com");
+        String token = inbox.invitationToken(id).orElseThrow();
+        String join = fixture.send("GET", "/invitations/" + token, null, null, "Accept", "text/html").body();
+        assertThat(join).contains("action=\"" + token + "/accept\"").doesNotContain("action=\"/invitations/");
+        for (HttpResponse<String> page : java.util.List.of(
+                fixture.send("GET", "/invitations/" + token, null, null, "Accept", "text/html"),
+                fixture.send("GET", "/invitations/unknown-token", null, null, "Accept", "text/html"),
+                fixture.send("POST", "/invitations/" + token + "/accept", null, null, "Accept", "text/html"))) {
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'")
+                    .doesNotContain("unsafe-inline"));
+        }
+    }
+
     @Test
     void acceptingActivatesThePendingUserOnce() {
         String id = pendingUser("kim@example.com");

@@ -80,8 +80,7 @@ class SecurityTest {
                 new Call("PUT", "/Users/{a}", TestUsers.body("alice@a.example", false)),
                 new Call("DELETE", "/Users/{a}", null),
                 new Call("GET", "/ServiceProviderConfig", null),
-                new Call("GET", "/Schemas", null),
-                new Call("GET", "/Nowhere", null));
+                new Call("GET", "/Schemas", null));
     }
 
     /** Header values that are no valid credential of tenant A; null means no header at all. */
@@ -110,6 +109,19 @@ class SecurityTest {
         assertUnauthorized(send(b.build()));
         // and nothing changed
         assertThat(fixture.scim("GET", "/Users/" + userA, null).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Authentication is decided on the resource routing matched; a path that matches none runs
+     * nothing and is 404 with or without a token, whatever tree it is under.
+     */
+    @Test
+    void anUnknownEndpointRunsNothingAndIs404WithOrWithoutAToken() {
+        for (String token : new String[]{null, "garbage", fixture.secret, ServerFixture.ADMIN_TOKEN}) {
+            assertError(fixture.send("GET", fixture.scim() + "/Nowhere", token, null), 404, null);
+            assertError(fixture.send("GET", "/admin/v1/nowhere", token, null), 404, null);
+            assertError(fixture.send("POST", "/scim/v2/x/y/z", token, "{}"), 404, null);
+        }
     }
 
     @Test
@@ -169,7 +181,6 @@ class SecurityTest {
             assertUnauthorized(fixture.send("GET", "/admin/v1/tenants/" + fixture.tenantId + "/users", token, null));
             assertUnauthorized(fixture.send("POST", "/admin/v1/tenants/" + fixture.tenantId + "/credentials", token,
                     null));
-            assertUnauthorized(fixture.send("GET", "/admin/v1/nowhere", token, null));
         }
         HttpResponse<String> basic = send(HttpRequest.newBuilder(URI.create(fixture.base + "/admin/v1/tenants"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(

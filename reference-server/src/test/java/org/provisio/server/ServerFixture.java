@@ -1,5 +1,7 @@
 package org.provisio.server;
 
+import org.provisio.jaxrs.ProvisioFeature;
+import org.provisio.jaxrs.grizzly.GrizzlyHardening;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,13 +35,18 @@ public final class ServerFixture implements AutoCloseable {
     public final String secret;
 
     private ServerFixture(Store store, Clock clock, long maxPayloadSize, SchemaRegistry schemas) {
+        this(store, clock, maxPayloadSize, schemas, GrizzlyHardening.defaults().maxBodyBytes(maxPayloadSize));
+    }
+
+    private ServerFixture(Store store, Clock clock, long maxPayloadSize, SchemaRegistry schemas,
+                          GrizzlyHardening hardening) {
         this.store = store;
         this.provisioning = Provisioning.builder(store).clock(clock).schemas(schemas).build();
         int port = freePort();
         this.base = "http://127.0.0.1:" + port;
         ProvisioFeature feature = ProvisioFeature.builder(provisioning, base)
                 .adminToken(ADMIN_TOKEN).maxPayloadSize(maxPayloadSize).standalone().build();
-        this.server = ProvisioServer.start(feature, "127.0.0.1", port);
+        this.server = ProvisioServer.start(feature, "127.0.0.1", port, hardening);
         ComplexValue tenant = json(send("POST", "/admin/v1/tenants", ADMIN_TOKEN, "{\"name\":\"Acme\"}"));
         this.tenantId = tenant.getText("id").orElseThrow();
         ComplexValue credential = json(send("POST", "/admin/v1/tenants/" + tenantId + "/credentials", ADMIN_TOKEN, null));
@@ -62,6 +69,12 @@ public final class ServerFixture implements AutoCloseable {
     /** A server over a fresh in-memory store whose domain validates against {@code schemas}. */
     public static ServerFixture withSchemas(SchemaRegistry schemas) {
         return new ServerFixture(InMemoryStore.create(), Clock.systemUTC(), 1_048_576, schemas);
+    }
+
+    /** A server over a fresh in-memory store with the given Grizzly hardening. */
+    public static ServerFixture hardened(GrizzlyHardening hardening) {
+        return new ServerFixture(InMemoryStore.create(), Clock.systemUTC(), 1_048_576, SchemaRegistry.defaults(),
+                hardening);
     }
 
     public static ServerFixture with(Store store, Clock clock, long maxPayloadSize) {

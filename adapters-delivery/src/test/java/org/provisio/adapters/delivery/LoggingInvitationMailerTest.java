@@ -20,15 +20,20 @@ class LoggingInvitationMailerTest {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger("provisio.mail");
 
+    private ch.qos.logback.classic.Level before;
+
     @BeforeEach
     void attach() {
         appender.start();
+        before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
         logger.addAppender(appender);
     }
 
     @AfterEach
     void detach() {
         logger.detachAppender(appender);
+        logger.setLevel(before);
     }
 
     private static InvitationEmail email(String userName) {

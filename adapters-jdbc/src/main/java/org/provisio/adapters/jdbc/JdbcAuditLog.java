@@ -1,5 +1,6 @@
 package org.provisio.adapters.jdbc;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.port.AuditLog;
 
+/** The audit log in {@code audit_log}: the entries of one change inserted in one batch. */
 final class JdbcAuditLog implements AuditLog {
     private final JdbcTransactions tx;
 
@@ -19,14 +21,24 @@ final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public void append(AuditEntry entry) {
+    public void appendAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         tx.call(c -> {
-            if (JdbcTransactions.violatesUnique(c, k -> JdbcRows.update(k,
-                    "INSERT INTO audit_log (id, tenant_id, actor, action, target, at_ns, detail)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    entry.id(), entry.tenantId().value(), entry.actor().describe(), entry.action().name(),
-                    entry.target(), JdbcTime.nanos(entry.at()), entry.detail()))) {
-                throw new IllegalArgumentException("audit entry " + entry.id() + " exists");
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (id, tenant_id, actor, action, target,"
+                    + " at_ns, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (AuditEntry entry : entries) {
+                    JdbcRows.bind(s, List.of(entry.id(), entry.tenantId().value(), entry.actor().describe(),
+                            entry.action().name(), entry.target(), JdbcTime.nanos(entry.at()), entry.detail()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            } catch (SQLException e) {
+                if (JdbcTransactions.isUniqueViolation(e)) {
+                    throw new IllegalArgumentException("an audit entry of " + entries.get(0).id() + "'s batch exists");
+                }
+                throw e;
             }
             return null;
         });
@@ -34,15 +46,8 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public Page<AuditEntry> read(TenantId tenant, PageRequest page) {
-        return tx.call(c -> {
-            long total = JdbcRows.count(c, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?",
-                    List.of(tenant.value()));
-            List<AuditEntry> items = page.count() == 0 ? List.of() : JdbcRows.list(c,
-                    "SELECT id, tenant_id, actor, action, target, at_ns, detail FROM audit_log WHERE tenant_id = ?"
-                            + " ORDER BY seq DESC" + JdbcRows.page(),
-                    JdbcAuditLog::entry, tenant.value(), page.offset(), page.count());
-            return new Page<>(items, page.startIndex(), total);
-        });
+        return tx.call(c -> JdbcPaging.page(c, "id, tenant_id, actor, action, target, at_ns, detail",
+                "FROM audit_log WHERE tenant_id = ?", List.of(tenant.value()), "seq DESC", page, JdbcAuditLog::entry));
     }
 
     private static AuditEntry entry(ResultSet row) throws SQLException {

@@ -1,25 +1,20 @@
 package org.provisio.adapters.jdbc;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A SQL condition over the {@code users u} row with its parameters. {@code exact} when it selects
- * precisely the users the SCIM filter selects (for users that are not irregular); otherwise it
- * selects a superset and the filter is checked again in memory.
+ * A filter translated to SQL over the {@code users u} row: the condition tree and whether it is
+ * {@code exact} — it selects precisely the users the SCIM filter selects (for users that are not
+ * irregular) — or selects a superset, whose members the filter is checked on again in memory.
  */
-record JdbcCondition(String sql, List<Object> params, boolean exact) {
-    static final JdbcCondition ALL = new JdbcCondition("1=1", List.of(), true);
-    static final JdbcCondition NONE = new JdbcCondition("1=0", List.of(), true);
+record JdbcCondition(SqlNode where, boolean exact) {
+    static final JdbcCondition ALL = new JdbcCondition(SqlNode.TRUE, true);
+    static final JdbcCondition NONE = new JdbcCondition(SqlNode.FALSE, true);
     /** Cannot be translated: every user is a candidate. */
-    static final JdbcCondition UNKNOWN = new JdbcCondition("1=1", List.of(), false);
-
-    JdbcCondition {
-        params = List.copyOf(params);
-    }
+    static final JdbcCondition UNKNOWN = new JdbcCondition(SqlNode.TRUE, false);
 
     static JdbcCondition of(String sql, Object... params) {
-        return new JdbcCondition(sql, List.of(params), true);
+        return new JdbcCondition(new SqlNode.Fragment(sql, List.of(params)), true);
     }
 
     boolean isUnknown() {
@@ -36,14 +31,14 @@ record JdbcCondition(String sql, List<Object> params, boolean exact) {
         if (other.isUnknown()) {
             return inexact();
         }
-        return combine("AND", other);
+        return new JdbcCondition(new SqlNode.And(List.of(where, other.where)), exact && other.exact);
     }
 
     JdbcCondition or(JdbcCondition other) {
         if (isUnknown() || other.isUnknown()) {
             return UNKNOWN;
         }
-        return combine("OR", other);
+        return new JdbcCondition(new SqlNode.Or(List.of(where, other.where)), exact && other.exact);
     }
 
     /** The negation; only an exact condition can be negated, anything else is unknown. */
@@ -51,23 +46,20 @@ record JdbcCondition(String sql, List<Object> params, boolean exact) {
         if (!exact) {
             return UNKNOWN;
         }
-        return new JdbcCondition("NOT (" + sql + ")", params, true);
+        return new JdbcCondition(new SqlNode.Not(where), true);
     }
 
-    /** This condition nested in a sub-select, e.g. {@code u.id IN (SELECT ... WHERE <this>)}. */
-    JdbcCondition wrap(String before, List<Object> leading, String after) {
-        List<Object> p = new ArrayList<>(leading);
-        p.addAll(params);
-        return new JdbcCondition(before + sql + after, p, exact);
+    /** {@code column IN (select AND <this>)}: this condition on the rows of another table. */
+    JdbcCondition in(String column, String select, List<Object> params) {
+        return new JdbcCondition(new SqlNode.In(column, select, params, where), exact);
     }
 
     private JdbcCondition inexact() {
-        return new JdbcCondition(sql, params, false);
+        return new JdbcCondition(where, false);
     }
 
-    private JdbcCondition combine(String op, JdbcCondition other) {
-        List<Object> p = new ArrayList<>(params);
-        p.addAll(other.params);
-        return new JdbcCondition("(" + sql + " " + op + " " + other.sql + ")", p, exact && other.exact);
+    /** The condition as SQL with its parameters. */
+    SqlNode.Rendered rendered() {
+        return SqlNode.render(where);
     }
 }

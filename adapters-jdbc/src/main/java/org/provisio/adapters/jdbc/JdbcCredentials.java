@@ -1,6 +1,9 @@
 package org.provisio.adapters.jdbc;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Map;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -23,14 +26,12 @@ final class JdbcCredentials implements Credentials {
     @Override
     public void add(Credential credential) {
         tx.call(c -> {
-            if (JdbcTransactions.violatesUnique(c, k -> JdbcRows.update(k,
+            JdbcTransactions.insertFresh(c, "credential " + credential.id(),
                     "INSERT INTO credentials (id, tenant_id, secret_hash, created_ns, last_used_ns, revoked_ns)"
                             + " VALUES (?, ?, ?, ?, ?, ?)",
                     credential.id().value(), credential.tenantId().value(), credential.secretHash().value(),
                     JdbcTime.nanos(credential.createdAt()), JdbcTime.nanos(credential.lastUsedAt()),
-                    JdbcTime.nanos(credential.revokedAt())))) {
-                throw new IllegalArgumentException("credential " + credential.id() + " exists");
-            }
+                    JdbcTime.nanos(credential.revokedAt()));
             return null;
         });
     }
@@ -55,6 +56,25 @@ final class JdbcCredentials implements Credentials {
                 credential.tenantId().value(), credential.secretHash().value(), JdbcTime.nanos(credential.createdAt()),
                 JdbcTime.nanos(credential.lastUsedAt()), JdbcTime.nanos(credential.revokedAt()),
                 credential.id().value()) > 0);
+    }
+
+    @Override
+    public void recordUses(Map<TokenId, Instant> lastUses) {
+        if (lastUses.isEmpty()) {
+            return;
+        }
+        tx.call(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE credentials SET last_used_ns = ?"
+                    + " WHERE id = ? AND (last_used_ns IS NULL OR last_used_ns < ?)")) {
+                for (Map.Entry<TokenId, Instant> use : lastUses.entrySet()) {
+                    long at = JdbcTime.nanos(use.getValue());
+                    JdbcRows.bind(s, List.of(at, use.getKey().value(), at));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
     }
 
     private static Credential credential(ResultSet row) throws SQLException {

@@ -1,9 +1,6 @@
 package org.provisio.adapters.jdbc;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import org.provisio.scim.resource.Value;
 import org.provisio.scim.schema.AttributeDefinition;
 import org.provisio.scim.schema.ResolvedAttribute;
 import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.text.CaseFolding;
 
 /**
  * Translates a SCIM filter over users into a {@link JdbcCondition} on the indexed columns, with
@@ -42,32 +40,51 @@ final class JdbcFilterTranslator {
     }
 
     static JdbcCondition translate(Filter filter, String tenant) {
-        return new JdbcFilterTranslator().top(filter, tenant);
+        return filter.accept(new JdbcFilterTranslator().new Top(tenant));
     }
 
-    private JdbcCondition top(Filter filter, String tenant) {
-        if (filter instanceof Filter.And and) {
-            return top(and.left(), tenant).and(top(and.right(), tenant));
+    /** A filter over the whole user. */
+    private final class Top implements Filter.Visitor<JdbcCondition> {
+        private final String tenant;
+
+        Top(String tenant) {
+            this.tenant = tenant;
         }
-        if (filter instanceof Filter.Or or) {
-            return top(or.left(), tenant).or(top(or.right(), tenant));
+
+        @Override
+        public JdbcCondition visitAnd(Filter.And f) {
+            return f.left().accept(this).and(f.right().accept(this));
         }
-        if (filter instanceof Filter.Not not) {
-            return top(not.inner(), tenant).not();
+
+        @Override
+        public JdbcCondition visitOr(Filter.Or f) {
+            return f.left().accept(this).or(f.right().accept(this));
         }
-        if (filter instanceof Filter.Present present) {
-            return attribute(present.path(), null, null, tenant);
+
+        @Override
+        public JdbcCondition visitNot(Filter.Not f) {
+            return f.inner().accept(this).not();
         }
-        if (filter instanceof Filter.Compare compare) {
-            return attribute(compare.path(), compare.operator(), compare.value(), tenant);
+
+        @Override
+        public JdbcCondition visitPresent(Filter.Present f) {
+            return attribute(f.path(), null, null, tenant);
         }
-        Filter.ValuePath valuePath = (Filter.ValuePath) filter;
-        Optional<ResolvedAttribute> r = SCHEMA.resolve(valuePath.path());
-        if (r.isEmpty() || r.get().extension() || valuePath.path().hasSubAttribute()
-                || !r.get().attribute().name().equalsIgnoreCase("emails")) {
-            return JdbcCondition.UNKNOWN;
+
+        @Override
+        public JdbcCondition visitCompare(Filter.Compare f) {
+            return attribute(f.path(), f.operator(), f.value(), tenant);
         }
-        return inEmails(element(valuePath.filter()), tenant);
+
+        @Override
+        public JdbcCondition visitValuePath(Filter.ValuePath f) {
+            Optional<ResolvedAttribute> r = SCHEMA.resolve(f.path());
+            if (r.isEmpty() || r.get().extension() || f.path().hasSubAttribute()
+                    || !r.get().attribute().name().equalsIgnoreCase("emails")) {
+                return JdbcCondition.UNKNOWN;
+            }
+            return inEmails(f.filter().accept(element), tenant);
+        }
     }
 
     /** {@code op} null: {@code pr}. */
@@ -124,26 +141,38 @@ final class JdbcFilterTranslator {
     }
 
     /** A filter inside {@code emails[...]}, over the {@code user_emails e} row. */
-    private JdbcCondition element(Filter filter) {
-        if (filter instanceof Filter.And and) {
-            return element(and.left()).and(element(and.right()));
+    private final Filter.Visitor<JdbcCondition> element = new Filter.Visitor<>() {
+        @Override
+        public JdbcCondition visitAnd(Filter.And f) {
+            return f.left().accept(this).and(f.right().accept(this));
         }
-        if (filter instanceof Filter.Or or) {
-            return element(or.left()).or(element(or.right()));
+
+        @Override
+        public JdbcCondition visitOr(Filter.Or f) {
+            return f.left().accept(this).or(f.right().accept(this));
         }
-        if (filter instanceof Filter.Not not) {
-            return element(not.inner()).not();
+
+        @Override
+        public JdbcCondition visitNot(Filter.Not f) {
+            return f.inner().accept(this).not();
         }
-        if (filter instanceof Filter.Present present) {
-            return simple(present.path()) ? emailElement(present.path().attribute(), null, null) : JdbcCondition.UNKNOWN;
+
+        @Override
+        public JdbcCondition visitPresent(Filter.Present f) {
+            return simple(f.path()) ? emailElement(f.path().attribute(), null, null) : JdbcCondition.UNKNOWN;
         }
-        if (filter instanceof Filter.Compare compare) {
-            return simple(compare.path())
-                    ? emailElement(compare.path().attribute(), compare.operator(), compare.value())
+
+        @Override
+        public JdbcCondition visitCompare(Filter.Compare f) {
+            return simple(f.path()) ? emailElement(f.path().attribute(), f.operator(), f.value())
                     : JdbcCondition.UNKNOWN;
         }
-        return JdbcCondition.UNKNOWN;
-    }
+
+        @Override
+        public JdbcCondition visitValuePath(Filter.ValuePath f) {
+            return JdbcCondition.UNKNOWN;
+        }
+    };
 
     private static boolean simple(AttributePath path) {
         return !path.hasSchemaUrn() && !path.hasSubAttribute();
@@ -169,8 +198,7 @@ final class JdbcFilterTranslator {
     }
 
     private static JdbcCondition inEmails(JdbcCondition onElement, String tenant) {
-        return onElement.wrap("u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = ? AND ",
-                List.of(tenant), ")");
+        return onElement.in("u.id", "SELECT e.user_id FROM user_emails e WHERE e.tenant_id = ?", List.of(tenant));
     }
 
     private JdbcCondition groups(String sub, AttributeDefinition leaf, CompareOperator op, Value literal,
@@ -189,8 +217,7 @@ final class JdbcFilterTranslator {
     }
 
     private static JdbcCondition inGroups(JdbcCondition onMembership, String tenant) {
-        return onMembership.wrap("u.id IN (SELECT m.user_id FROM group_members m WHERE m.tenant_id = ? AND ",
-                List.of(tenant), ")");
+        return onMembership.in("u.id", "SELECT m.user_id FROM group_members m WHERE m.tenant_id = ?", List.of(tenant));
     }
 
     /**
@@ -232,7 +259,7 @@ final class JdbcFilterTranslator {
         if (leaf.caseExact() == column.folded()) {
             return JdbcCondition.UNKNOWN;
         }
-        String value = column.folded() ? JdbcUserColumns.fold(s.value()) : s.value();
+        String value = column.folded() ? CaseFolding.fold(s.value()) : s.value();
         String guard = column.nullable() ? column.sql() + " IS NOT NULL AND " : "";
         switch (op) {
             case EQ:
@@ -309,7 +336,7 @@ final class JdbcFilterTranslator {
         if (literal == NullValue.INSTANCE) {
             return op == CompareOperator.EQ ? JdbcCondition.NONE : JdbcCondition.ALL;
         }
-        Instant at = literal instanceof StringValue s ? parseDateTime(s.value()) : null;
+        Instant at = literal instanceof StringValue s ? DateTimeValue.parseLenient(s.value()).orElse(null) : null;
         if (at == null) {
             return JdbcCondition.UNKNOWN;
         }
@@ -332,19 +359,6 @@ final class JdbcFilterTranslator {
                 return JdbcCondition.of("(" + column + " <= ?)", nanos);
             default:
                 return JdbcCondition.UNKNOWN;
-        }
-    }
-
-    /** An {@code xsd:dateTime}, as the evaluator reads it: with an offset, or without one as UTC. */
-    private static Instant parseDateTime(String text) {
-        Optional<DateTimeValue> withOffset = DateTimeValue.parse(text);
-        if (withOffset.isPresent()) {
-            return withOffset.get().value();
-        }
-        try {
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,26 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.provisio.domain.model.Group;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.GroupQuery;
 import org.provisio.domain.model.Page;
-import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.WriteOutcome;
-import org.provisio.scim.filter.CompareOperator;
-import org.provisio.scim.filter.Filter;
 import org.provisio.scim.filter.FilterEvaluator;
-import org.provisio.scim.query.Sorting;
-import org.provisio.scim.resource.ComplexValue;
-import org.provisio.scim.resource.StringValue;
-import org.provisio.scim.schema.CoreSchemas;
-import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.filter.RequiredEquality;
+import org.provisio.scim.query.ResourceQuery;
+import org.provisio.scim.query.Slice;
 
 /**
  * Groups in {@code scim_groups}, their members in {@code group_members}, one row per membership.
@@ -47,36 +40,35 @@ final class JdbcGroups implements Groups {
             + " g.created_ns, g.last_modified_ns FROM scim_groups g";
     /** Ids per {@code IN (...)} list. */
     private static final int CHUNK = 500;
-    private static final ResourceSchema SCHEMA = ResourceSchema.group();
-
-    /** A group with its SCIM view, for filtering and sorting. */
-    private record Viewed(GroupHeader group, ComplexValue scim) {
-    }
-
     private final JdbcTransactions tx;
+    private final JdbcVendor vendor;
 
-    JdbcGroups(JdbcTransactions tx) {
+    JdbcGroups(JdbcTransactions tx, JdbcVendor vendor) {
         this.tx = tx;
+        this.vendor = vendor;
     }
 
     @Override
     public WriteOutcome add(Group group) {
-        return tx.call(c -> JdbcTransactions.violatesUnique(c, k -> {
-            JdbcRows.update(k, "INSERT INTO scim_groups (tenant_id, id, display_name, display_name_key, external_id,"
-                            + " version, created_ns, last_modified_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        return tx.call(c -> {
+            if (!JdbcTransactions.insertUnlessTaken(c, vendor, "INSERT INTO scim_groups (tenant_id, id, display_name,"
+                            + " display_name_key, external_id, version, created_ns, last_modified_ns)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     group.tenantId().value(), group.id().value(), group.displayName(),
                     group.header().displayNameKey(), group.externalId().orElse(null), group.version().value(),
-                    JdbcTime.nanos(group.createdAt()), JdbcTime.nanos(group.lastModifiedAt()));
-            insertMembers(k, group.tenantId(), group.id(), group.members());
-            return null;
-        }) ? WriteOutcome.NOT_UNIQUE : WriteOutcome.WRITTEN);
+                    JdbcTime.nanos(group.createdAt()), JdbcTime.nanos(group.lastModifiedAt()))) {
+                return WriteOutcome.NOT_UNIQUE;
+            }
+            insertMembers(c, group.tenantId(), group.id(), group.members());
+            return WriteOutcome.WRITTEN;
+        });
     }
 
     @Override
     public WriteOutcome update(GroupHeader group, Version expected) {
         return tx.call(c -> {
             int[] changed = new int[1];
-            boolean taken = JdbcTransactions.violatesUnique(c, k -> {
+            boolean taken = JdbcTransactions.violatesUnique(c, vendor, k -> {
                 changed[0] = JdbcRows.update(k, "UPDATE scim_groups SET display_name = ?, display_name_key = ?,"
                                 + " external_id = ?, version = ?, last_modified_ns = ?"
                                 + " WHERE tenant_id = ? AND id = ? AND version = ?",
@@ -114,6 +106,12 @@ final class JdbcGroups implements Groups {
         return tx.call(c -> header(c, tenant, id));
     }
 
+    @Override
+    public Optional<GroupHeader> lockHeader(TenantId tenant, GroupId id) {
+        return tx.call(c -> JdbcRows.one(c, COLUMNS + " WHERE g.tenant_id = ? AND g.id = ? FOR UPDATE", JdbcGroups::row,
+                tenant.value(), id.value()));
+    }
+
     private static Optional<GroupHeader> header(Connection c, TenantId tenant, GroupId id) throws SQLException {
         return JdbcRows.one(c, COLUMNS + " WHERE g.tenant_id = ? AND g.id = ?", JdbcGroups::row, tenant.value(),
                 id.value());
@@ -123,77 +121,44 @@ final class JdbcGroups implements Groups {
      * Without filter and sort, one page in SQL. Otherwise the candidates (only the group named by a
      * required {@code displayName eq}, {@code externalId eq} or {@code id eq}, else all the tenant's
      * groups, with their members only when the query looks at them) are filtered, sorted and paged
-     * with scim-core, exactly as in memory.
+     * by scim-core's {@link ResourceQuery}, exactly as in memory.
      */
     @Override
     public Page<GroupHeader> query(TenantId tenant, GroupQuery query) {
-        Predicate<ComplexValue> predicate = query.filter()
-                .map(f -> FilterEvaluator.compile(f, SCHEMA))
-                .orElse(g -> true);
+        // compiling first rejects the filters the RFC forbids
+        query.filter().ifPresent(f -> FilterEvaluator.compile(f, query.schema()));
         if (query.filter().isEmpty() && query.sort().isEmpty()) {
-            return tx.call(c -> sqlPage(c, tenant, query.page()));
+            return tx.call(c -> JdbcPaging.page(c, COLUMNS.substring("SELECT ".length(), COLUMNS.indexOf(" FROM")),
+                    "FROM scim_groups g WHERE g.tenant_id = ?", List.of(tenant.value()), "g.seq", query.page(),
+                    JdbcGroups::row));
         }
         String where = " WHERE g.tenant_id = ?";
         List<Object> params = new ArrayList<>(List.of(tenant.value()));
-        Optional<Filter.Compare> key = query.filter().flatMap(JdbcGroups::requiredKey);
-        if (key.isPresent()) {
-            String attribute = key.get().path().attribute().toLowerCase(java.util.Locale.ROOT);
-            String value = ((StringValue) key.get().value()).value();
-            if (attribute.equals("displayname")) {
-                where += " AND g.display_name_key = ?";
-                params.add(GroupHeader.displayNameKey(value));
-            } else if (attribute.equals("externalid")) {
-                where += " AND g.external_id = ?";
-                params.add(value);
-            } else {
-                where += " AND g.id = ?";
-                params.add(value);
-            }
+        String core = query.schema().core().id();
+        Optional<String> name = query.filter().flatMap(f -> RequiredEquality.of(f, "displayName", core));
+        Optional<String> externalId = query.filter().flatMap(f -> RequiredEquality.of(f, "externalId", core))
+                .filter(v -> v.length() <= GroupHeader.MAX_EXTERNAL_ID);
+        Optional<String> id = query.filter().flatMap(f -> RequiredEquality.of(f, "id", core)).filter(v -> v.length() <= 64);
+        if (name.isPresent()) {
+            where += " AND g.display_name_key = ?";
+            params.add(GroupHeader.displayNameKey(name.get()));
+        } else if (externalId.isPresent()) {
+            where += " AND g.external_id = ?";
+            params.add(externalId.get());
+        } else if (id.isPresent()) {
+            where += " AND g.id = ?";
+            params.add(id.get());
         }
         String sql = COLUMNS + where + " ORDER BY g.seq";
         boolean withMembers = query.needsMembers();
         return tx.call(c -> {
             List<GroupHeader> candidates = JdbcRows.list(c, sql, params, JdbcGroups::row);
             Map<GroupId, Set<UserId>> members = withMembers ? membersOf(c, tenant, candidates) : Map.of();
-            List<Viewed> matching = new ArrayList<>();
-            for (GroupHeader g : candidates) {
-                ComplexValue scim = g.toScimForFilter(members.getOrDefault(g.id(), Set.of()));
-                if (predicate.test(scim)) {
-                    matching.add(new Viewed(g, scim));
-                }
-            }
-            query.sort().ifPresent(sort -> matching.sort(Comparator.comparing(Viewed::scim,
-                    Sorting.comparator(sort.by(), sort.order(), SCHEMA))));
-            return Page.slice(matching, query.page()).map(Viewed::group);
+            Slice<GroupHeader> slice = ResourceQuery.run(candidates,
+                    g -> g.toScimForFilter(members.getOrDefault(g.id(), Set.of())), query.filter(), query.sort(),
+                    query.page().offset(), query.page().count(), query.schema());
+            return new Page<>(slice.items(), query.page().startIndex(), slice.total());
         });
-    }
-
-    private static Page<GroupHeader> sqlPage(Connection c, TenantId tenant, PageRequest page) throws SQLException {
-        long total = JdbcRows.count(c, "SELECT COUNT(*) FROM scim_groups g WHERE g.tenant_id = ?",
-                List.of(tenant.value()));
-        if (page.count() == 0 || page.offset() >= total) {
-            return new Page<>(List.of(), page.startIndex(), total);
-        }
-        return new Page<>(JdbcRows.list(c, COLUMNS + " WHERE g.tenant_id = ? ORDER BY g.seq" + JdbcRows.page(),
-                List.of(tenant.value(), page.offset(), page.count()), JdbcGroups::row), page.startIndex(), total);
-    }
-
-    /** A {@code displayName}, {@code externalId} or {@code id eq "..."} that must hold for the filter to match. */
-    private static Optional<Filter.Compare> requiredKey(Filter filter) {
-        if (filter instanceof Filter.And and) {
-            Optional<Filter.Compare> left = requiredKey(and.left());
-            return left.isPresent() ? left : requiredKey(and.right());
-        }
-        if (filter instanceof Filter.Compare c && c.operator() == CompareOperator.EQ && !c.path().hasSubAttribute()
-                && (!c.path().hasSchemaUrn() || c.path().schemaUrn().equalsIgnoreCase(CoreSchemas.GROUP_URN))
-                && c.value() instanceof StringValue v) {
-            String attribute = c.path().attribute();
-            boolean fits = attribute.equalsIgnoreCase("displayName")
-                    || (attribute.equalsIgnoreCase("externalId") && v.value().length() <= GroupHeader.MAX_EXTERNAL_ID)
-                    || (attribute.equalsIgnoreCase("id") && v.value().length() <= 64);
-            return fits ? Optional.of(c) : Optional.empty();
-        }
-        return Optional.empty();
     }
 
     /** The members of the given groups, by group. */
@@ -279,8 +244,11 @@ final class JdbcGroups implements Groups {
     }
 
     @Override
-    public List<GroupHeader> groupsOf(TenantId tenant, UserId user) {
-        return tx.call(c -> groupsOf(c, tenant, List.of(user)).getOrDefault(user, List.of()));
+    public Map<UserId, List<GroupHeader>> groupsOf(TenantId tenant, Collection<UserId> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        return tx.call(c -> groupsOf(c, tenant, users));
     }
 
     /** The groups of several users of a tenant at once, in creation order, without members; users without groups are absent. */

@@ -23,15 +23,13 @@ final class JdbcInvitations implements Invitations {
     @Override
     public void add(Invitation invitation) {
         tx.call(c -> {
-            if (JdbcTransactions.violatesUnique(c, k -> JdbcRows.update(k,
+            JdbcTransactions.insertFresh(c, "invitation " + invitation.id(),
                     "INSERT INTO invitations (id, tenant_id, user_id, token_hash, issued_ns, expires_ns, accepted_ns,"
                             + " revoked_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     invitation.id().value(), invitation.tenantId().value(), invitation.userId().value(),
                     invitation.tokenHash().value(), JdbcTime.nanos(invitation.issuedAt()),
                     JdbcTime.nanos(invitation.expiresAt()), JdbcTime.nanos(invitation.acceptedAt()),
-                    JdbcTime.nanos(invitation.revokedAt())))) {
-                throw new IllegalArgumentException("invitation " + invitation.id() + " exists");
-            }
+                    JdbcTime.nanos(invitation.revokedAt()));
             return null;
         });
     }

@@ -1,12 +1,18 @@
 package org.provisio.adapters.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.provisio.domain.model.OutboxDepth;
@@ -16,23 +22,25 @@ import org.provisio.domain.model.UserId;
 import org.provisio.domain.port.Outbox;
 
 /**
- * The outbox table. A claim takes only rows that are their user's head — no older unparked row
- * of the same tenant and user is left ({@link #HEAD}) — and locks the available rows it picks
- * ({@code FOR UPDATE SKIP LOCKED}), so that dispatchers of several instances on one database pass
- * over each other's rows; it moves their {@code available_ns} to the end of the lease before it
- * commits.
+ * The outbox table. A claim locks the oldest available rows that are their user's head — no older
+ * unparked row of the same tenant and user is left — with {@code FOR UPDATE SKIP LOCKED}, so that
+ * dispatchers of several instances on one database pass over each other's rows; then, for each
+ * head in the order of appending, the user's next unparked rows (read through {@code outbox_user})
+ * for as long as they are available and free, up to the run's bound. The claimed rows get
+ * {@code available_ns} moved to the end of the lease before the claim commits.
  *
- * <p>Why this keeps a user's order across instances: being the head is monotonic — the rows
- * before a head only ever leave (delivered) or park, never come back — so a row that one
- * dispatcher sees as its user's head cannot have an older row in delivery elsewhere. While a
- * user's head is leased, failed or being delivered it stays in the table and no younger row of
- * that user qualifies, whatever snapshot another instance reads.
+ * <p>Why this keeps a user's order across instances: being the head is monotonic — the rows before
+ * a head only ever leave (delivered) or park, never come back — and a row is claimed only as its
+ * user's head or in the run of the head this claim holds locked. While a user's head is leased,
+ * failed or being delivered it stays in the table and no younger row of that user can start a run,
+ * whatever snapshot another instance reads; and since only heads are candidates, a user's backlog
+ * never keeps other users' heads out of a claim.
  */
 final class JdbcOutbox implements Outbox {
-    private static final String COLUMNS = "id, tenant_id, user_id, kind, created_ns, payload, attempts, parked_ns";
+    private static final String COLUMNS = "id, tenant_id, user_id, kind, created_ns, payload, attempts, parked_ns, seq";
     private static final String O_COLUMNS = "o.id, o.tenant_id, o.user_id, o.kind, o.created_ns, o.payload, o.attempts,"
-            + " o.parked_ns";
-    /** No older unparked message of the same user: {@code o} is its user's head. */
+            + " o.parked_ns, o.seq";
+    /** No older unparked row of the same user: {@code o} is its user's head. */
     private static final String HEAD = " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.tenant_id = o.tenant_id"
             + " AND p.user_id = o.user_id AND p.seq < o.seq AND p.parked_ns IS NULL)";
 
@@ -45,55 +53,170 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void append(OutboxMessage message) {
+    public void appendAll(List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
         tx.call(c -> {
-            if (JdbcTransactions.violatesUnique(c, k -> JdbcRows.update(k,
-                    "INSERT INTO outbox (id, tenant_id, user_id, kind, created_ns, payload, available_ns, attempts,"
-                            + " parked_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    message.id(), message.tenantId().value(), message.userId().value(), message.kind().name(),
-                    JdbcTime.nanos(message.createdAt()), JdbcDocuments.map(message.payload()),
-                    message.parkedAt().isPresent() ? Long.MAX_VALUE : Long.MIN_VALUE, message.attempts(),
-                    message.parkedAt().map(JdbcTime::nanos).orElse(null)))) {
-                throw new IllegalArgumentException("message " + message.id() + " exists");
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (id, tenant_id, user_id, kind, created_ns,"
+                    + " payload, available_ns, attempts, parked_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (OutboxMessage m : messages) {
+                    JdbcRows.bind(s, java.util.Arrays.asList(m.id(), m.tenantId().value(), m.userId().value(),
+                            m.kind().name(), JdbcTime.nanos(m.createdAt()), JdbcDocuments.map(m.payload()),
+                            m.parkedAt().isPresent() ? Long.MAX_VALUE : Long.MIN_VALUE, m.attempts(),
+                            m.parkedAt().map(JdbcTime::nanos).orElse(null)));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            } catch (SQLException e) {
+                if (JdbcTransactions.isUniqueViolation(e)) {
+                    throw new IllegalArgumentException("a message of " + messages.get(0).id() + "'s batch exists");
+                }
+                throw e;
             }
             return null;
         });
     }
 
+    /** A claimed row with its order. */
+    private record Row(OutboxMessage message, long seq) {
+    }
+
     @Override
-    public List<OutboxMessage> claim(int max, Instant now, Duration lease) {
-        if (max < 0 || lease.isNegative()) {
-            throw new IllegalArgumentException("max and lease must not be negative");
+    public List<OutboxMessage> claim(int max, int perUser, Instant now, Duration lease) {
+        if (max < 0 || perUser < 1 || lease.isNegative()) {
+            throw new IllegalArgumentException("max >= 0, perUser >= 1 and lease >= 0");
         }
         if (max == 0) {
             return List.of();
         }
+        long at = JdbcTime.nanos(now);
         return tx.call(c -> {
-            String available = " FROM outbox o WHERE o.available_ns <= ? AND o.parked_ns IS NULL";
-            long at = JdbcTime.nanos(now);
-            List<OutboxMessage> claimed;
-            if (vendor.locksByKey()) {
-                claimed = new ArrayList<>();
-                for (String id : JdbcRows.list(c, "SELECT o.id" + available + HEAD + " ORDER BY o.seq"
-                        + " FETCH FIRST ? ROWS ONLY", rs -> rs.getString(1), at, max)) {
-                    JdbcRows.one(c, "SELECT " + COLUMNS + " FROM outbox WHERE available_ns <= ? AND parked_ns IS NULL"
-                            + " AND id = ?" + vendor.forUpdateSkipLocked(), JdbcOutbox::message, at, id)
-                            .ifPresent(claimed::add);
+            List<Row> heads = lockHeads(c, at, max);
+            Map<Recipient, List<Row>> rest = perUser > 1 ? lockRests(c, heads, at, perUser - 1) : Map.of();
+            List<OutboxMessage> claimed = new ArrayList<>();
+            for (Row head : heads) {
+                if (claimed.size() >= max) {
+                    break;
                 }
-            } else {
-                claimed = JdbcRows.list(c, "SELECT " + O_COLUMNS + available + HEAD
-                        + " ORDER BY o.seq FETCH FIRST ? ROWS ONLY" + vendor.forUpdateSkipLocked(),
-                        JdbcOutbox::message, at, max);
+                claimed.add(head.message());
+                for (Row row : rest.getOrDefault(Recipient.of(head.message()), List.of())) {
+                    if (claimed.size() >= max) {
+                        break;
+                    }
+                    claimed.add(row.message());
+                }
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET available_ns = ? WHERE id = ?")) {
-                for (OutboxMessage m : claimed) {
-                    s.setLong(1, JdbcTime.nanos(now.plus(lease)));
-                    s.setString(2, m.id());
+            if (!claimed.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET available_ns = ? WHERE id = ?")) {
+                    long until = JdbcTime.nanos(now.plus(lease));
+                    for (OutboxMessage m : claimed) {
+                        s.setLong(1, until);
+                        s.setString(2, m.id());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /**
+     * The oldest available rows that are their user's head, locked; rows other claimers hold are
+     * passed over. Only heads qualify, so that a user's backlog behind a head that is leased or
+     * waits for its retry never takes the places of other users' heads.
+     */
+    private List<Row> lockHeads(Connection c, long at, int max) throws SQLException {
+        String available = " FROM outbox o WHERE o.available_ns <= ? AND o.parked_ns IS NULL" + HEAD;
+        if (vendor.locksByKey()) {
+            List<Row> locked = new ArrayList<>();
+            for (String id : JdbcRows.list(c, "SELECT o.id" + available + " ORDER BY o.seq FETCH FIRST ? ROWS ONLY",
+                    rs -> rs.getString(1), at, max)) {
+                JdbcRows.one(c, "SELECT " + COLUMNS + " FROM outbox WHERE available_ns <= ? AND parked_ns IS NULL"
+                        + " AND id = ?" + vendor.forUpdateSkipLocked(), JdbcOutbox::row, at, id).ifPresent(locked::add);
+            }
+            return locked;
+        }
+        return JdbcRows.list(c, "SELECT " + O_COLUMNS + available + " ORDER BY o.seq FETCH FIRST ? ROWS ONLY"
+                + vendor.forUpdateSkipLocked(), JdbcOutbox::row, at, max);
+    }
+
+    /** A user of a tenant: the unit of ordering. */
+    private record Recipient(String tenant, String user) {
+        static Recipient of(OutboxMessage m) {
+            return new Recipient(m.tenantId().value(), m.userId().value());
+        }
+    }
+
+    /**
+     * The rest of each head's run, locked: up to {@code room} of the user's next unparked rows
+     * (each read served by {@code outbox_user}; a hundred users per round trip), as long as each is
+     * available and not held by another claimer. The heads are locked by this claim, so no other
+     * claim is taking these rows as a run of its own.
+     */
+    private Map<Recipient, List<Row>> lockRests(Connection c, List<Row> heads, long at, int room)
+            throws SQLException {
+        Map<Recipient, List<Row>> next = new HashMap<>();
+        for (int from = 0; from < heads.size(); from += 100) {
+            List<Row> chunk = heads.subList(from, Math.min(heads.size(), from + 100));
+            StringBuilder sql = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            for (Row head : chunk) {
+                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS)
+                        .append(" FROM outbox WHERE tenant_id = ? AND user_id = ? AND seq > ? AND parked_ns IS NULL")
+                        .append(" ORDER BY seq FETCH FIRST ? ROWS ONLY)");
+                params.add(head.message().tenantId().value());
+                params.add(head.message().userId().value());
+                params.add(head.seq());
+                params.add(room);
+            }
+            for (Row row : JdbcRows.list(c, sql.toString(), params, JdbcOutbox::row)) {
+                next.computeIfAbsent(Recipient.of(row.message()), r -> new ArrayList<>()).add(row);
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        next.values().forEach(rows -> rows.forEach(row -> ids.add(row.message().id())));
+        Set<String> locked = new HashSet<>();
+        for (List<String> chunk : JdbcGroups.chunks(ids)) {
+            List<Object> params = new ArrayList<>(chunk);
+            params.add(at);
+            locked.addAll(JdbcRows.list(c, "SELECT id FROM outbox WHERE id IN (" + JdbcGroups.marks(chunk.size())
+                    + ") AND available_ns <= ? AND parked_ns IS NULL" + vendor.forUpdateSkipLocked(), params,
+                    rs -> rs.getString(1)));
+        }
+        Map<Recipient, List<Row>> runs = new HashMap<>();
+        for (Map.Entry<Recipient, List<Row>> entry : next.entrySet()) {
+            List<Row> rows = new ArrayList<>(entry.getValue());
+            rows.sort(Comparator.comparingLong(Row::seq));
+            List<Row> run = new ArrayList<>();
+            for (Row row : rows) {
+                if (!locked.contains(row.message().id())) {
+                    break; // leased, waiting for its retry or held elsewhere: the run ends before it
+                }
+                run.add(row);
+            }
+            runs.put(entry.getKey(), run);
+        }
+        return runs;
+    }
+
+    @Override
+    public void release(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        tx.call(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE outbox SET available_ns = ? WHERE id = ? AND parked_ns IS NULL")) {
+                for (String id : messageIds) {
+                    s.setLong(1, Long.MIN_VALUE);
+                    s.setString(2, id);
                     s.addBatch();
                 }
                 s.executeBatch();
             }
-            return claimed;
+            return null;
         });
     }
 
@@ -150,6 +273,31 @@ final class JdbcOutbox implements Outbox {
                 + " FROM outbox" + (tenant.isPresent() ? " WHERE tenant_id = ?" : ""), params,
                 rs -> new OutboxDepth(rs.getLong("pending"), rs.getLong("retrying"), rs.getLong("parked"),
                         JdbcRows.instant(rs, "oldest_ns"))).get(0));
+    }
+
+    @Override
+    public List<OutboxMessage> messagesOf(TenantId tenant, UserId user) {
+        return tx.call(c -> JdbcRows.list(c, "SELECT " + COLUMNS + " FROM outbox WHERE tenant_id = ? AND user_id = ?"
+                + " ORDER BY seq", JdbcOutbox::message, tenant.value(), user.value()));
+    }
+
+    @Override
+    public int remove(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return 0;
+        }
+        return tx.call(c -> {
+            int removed = 0;
+            for (List<String> chunk : JdbcGroups.chunks(List.copyOf(messageIds))) {
+                removed += JdbcRows.update(c, "DELETE FROM outbox WHERE id IN (" + JdbcGroups.marks(chunk.size()) + ")",
+                        chunk.toArray());
+            }
+            return removed;
+        });
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(message(rs), rs.getLong("seq"));
     }
 
     private static OutboxMessage message(ResultSet row) throws SQLException {

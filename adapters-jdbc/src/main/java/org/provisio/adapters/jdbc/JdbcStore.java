@@ -56,7 +56,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.transactions = new JdbcTransactions(dataSource);
         this.tenants = new JdbcTenants(transactions);
         this.credentials = new JdbcCredentials(transactions);
-        this.groups = new JdbcGroups(transactions);
+        this.groups = new JdbcGroups(transactions, vendor);
         this.users = new JdbcUsers(transactions, vendor, groups);
         this.invitations = new JdbcInvitations(transactions);
         this.outbox = new JdbcOutbox(transactions, vendor);
@@ -116,6 +116,7 @@ public final class JdbcStore implements Store, AutoCloseable {
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
                     .placeholders(vendor.placeholders())
+                    .javaMigrations(new RefoldMigration())
                     .load()
                     .migrate();
         } catch (FlywayException e) {

@@ -20,11 +20,8 @@ final class JdbcTenants implements Tenants {
     @Override
     public void add(Tenant tenant) {
         tx.call(c -> {
-            if (JdbcTransactions.violatesUnique(c, k -> JdbcRows.update(k,
-                    "INSERT INTO tenants (id, name, created_ns) VALUES (?, ?, ?)",
-                    tenant.id().value(), tenant.name(), JdbcTime.nanos(tenant.createdAt())))) {
-                throw new IllegalArgumentException("tenant " + tenant.id() + " exists");
-            }
+            JdbcTransactions.insertFresh(c, "tenant " + tenant.id(), "INSERT INTO tenants (id, name, created_ns)"
+                    + " VALUES (?, ?, ?)", tenant.id().value(), tenant.name(), JdbcTime.nanos(tenant.createdAt()));
             return null;
         });
     }

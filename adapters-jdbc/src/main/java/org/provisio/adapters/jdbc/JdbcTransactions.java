@@ -3,6 +3,7 @@ package org.provisio.adapters.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.provisio.domain.port.UnitOfWork;
@@ -10,7 +11,8 @@ import org.provisio.domain.port.UnitOfWork;
 /**
  * The unit of work: one JDBC transaction bound to the current thread. Nested units join the
  * outer one. Port operations run on the thread's transaction when there is one, else in a short
- * transaction of their own.
+ * transaction of their own. A unit of work the database chose as the loser of a race (deadlock,
+ * serialization failure, lock timeout) is run again, up to {@value #ATTEMPTS} times.
  */
 final class JdbcTransactions implements UnitOfWork {
     /** A step of work on a connection. */
@@ -21,6 +23,10 @@ final class JdbcTransactions implements UnitOfWork {
 
     /** SQLState of a unique constraint violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** The SQLStates of a race the database decided; see {@link #isTransient}. */
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("40001", "40P01", "55P03", "HYT00");
+    /** How often a unit of work runs at most when the database keeps deciding races against it. */
+    static final int ATTEMPTS = 5;
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
@@ -34,21 +40,53 @@ final class JdbcTransactions implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
-        Connection connection = open();
-        current.set(connection);
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = open();
+            current.set(connection);
+            try {
+                T result = work.get();
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                if (!isTransient(e) || attempt >= ATTEMPTS) {
+                    throw new JdbcFailure("commit failed", e);
+                }
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                if (!isTransient(e) || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            } finally {
+                current.remove();
+                closeQuietly(connection);
+            }
+            backOff(attempt);
+        }
+    }
+
+    /**
+     * Whether a failure is the database deciding a race that the unit of work may simply run again:
+     * a deadlock or serialization failure ({@code 40001}, PostgreSQL's {@code 40P01}) or a lock not
+     * granted in time ({@code 55P03}, H2's {@code HYT00}). The work is run again from the start on a
+     * fresh transaction: it has written nothing that survived the rollback, and it has sent nothing,
+     * since side effects that leave the process go through the outbox.
+     */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && TRANSIENT.contains(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void backOff(int attempt) {
         try {
-            T result = work.get();
-            connection.commit();
-            return result;
-        } catch (SQLException e) {
-            rollbackQuietly(connection, e);
-            throw new JdbcFailure("commit failed", e);
-        } catch (RuntimeException | Error e) {
-            rollbackQuietly(connection, e);
-            throw e;
-        } finally {
-            current.remove();
-            closeQuietly(connection);
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
         }
     }
 
@@ -80,19 +118,51 @@ final class JdbcTransactions implements UnitOfWork {
 
     /**
      * Runs statements that may violate a unique constraint: true if they did, in which case their
-     * effects are undone (to a savepoint, so that the enclosing transaction stays usable on
-     * PostgreSQL, which otherwise aborts it).
+     * effects are undone. PostgreSQL aborts the whole transaction on a violation, so there they run
+     * inside a savepoint; H2 undoes just the failed statement and the transaction stays usable.
      */
-    static boolean violatesUnique(Connection connection, SqlWork<?> statements) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
+    static boolean violatesUnique(Connection connection, JdbcVendor vendor, SqlWork<?> statements)
+            throws SQLException {
+        Savepoint savepoint = vendor.abortsOnError() ? connection.setSavepoint() : null;
         try {
             statements.apply(connection);
-            connection.releaseSavepoint(savepoint);
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
             return false;
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
-                connection.rollback(savepoint);
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
                 return true;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Inserts a row unless a unique key it holds is taken: false if it was (nothing inserted). On
+     * PostgreSQL {@code ON CONFLICT DO NOTHING} decides it without a savepoint round trip.
+     */
+    static boolean insertUnlessTaken(Connection connection, JdbcVendor vendor, String insert, Object... params)
+            throws SQLException {
+        if (vendor.abortsOnError()) {
+            return JdbcRows.update(connection, insert + " ON CONFLICT DO NOTHING", params) > 0;
+        }
+        return !violatesUnique(connection, vendor, c -> JdbcRows.update(c, insert, params));
+    }
+
+    /**
+     * Inserts rows whose keys are fresh ids: a taken key is a caller's mistake, reported as
+     * {@code IllegalArgumentException} naming {@code what}.
+     */
+    static void insertFresh(Connection connection, String what, String insert, Object... params) throws SQLException {
+        try {
+            JdbcRows.update(connection, insert, params);
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new IllegalArgumentException(what + " exists");
             }
             throw e;
         }

@@ -11,6 +11,7 @@ import org.provisio.scim.resource.NullValue;
 import org.provisio.scim.resource.ReferenceValue;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
+import org.provisio.scim.text.CaseFolding;
 
 /**
  * The filterable columns of a user, derived from its profile exactly as scim-core's filter
@@ -86,16 +87,12 @@ final class JdbcUserColumns {
     }
 
     /**
-     * Folds text the way {@code String.equalsIgnoreCase} and {@code regionMatches(true, ...)}
-     * compare it, character by character: two strings are equal ignoring case exactly when their
-     * folds are equal, and one contains, starts or ends with another exactly when their folds do.
+     * The case fold of text, scim-core's {@link CaseFolding#fold}: what every store compares
+     * case-insensitive text with, so that a filter, a sort and a uniqueness check agree on every
+     * store. {@code co}, {@code sw} and {@code ew} become {@code LIKE} on folded columns.
      */
     static String fold(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
-        }
-        return new String(chars);
+        return CaseFolding.fold(text);
     }
 
     /** The folded text of a textual value; null when absent; anything else is irregular. */

@@ -23,6 +23,14 @@ enum JdbcVendor {
         return Map.of("text", textType, "binary", binaryCollation);
     }
 
+    /**
+     * Whether an error aborts the whole transaction (PostgreSQL), so that a statement that may fail
+     * must run inside a savepoint; H2 undoes only the failed statement.
+     */
+    boolean abortsOnError() {
+        return this == POSTGRESQL;
+    }
+
     /** Row locks that other claimers pass over instead of waiting for them. */
     String forUpdateSkipLocked() {
         return " FOR UPDATE SKIP LOCKED";

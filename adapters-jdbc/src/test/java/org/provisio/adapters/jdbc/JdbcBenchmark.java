@@ -38,6 +38,7 @@ import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.ProvisionUser;
 import org.provisio.scim.filter.Filter;
 import org.provisio.scim.path.AttributePath;
+import org.provisio.scim.query.SortBy;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.MultiValue;
 import org.provisio.scim.resource.ScimResource;
@@ -208,7 +209,7 @@ public final class JdbcBenchmark {
 
     private void page(String engine, Provisioning provisioning, TenantId tenant, int startIndex, String label) {
         UserQuery query = UserQuery.all(PageRequest.of(startIndex, 100))
-                .sortedBy(UserQuery.Sort.ascending(AttributePath.of("userName")));
+                .sortedBy(SortBy.ascending(AttributePath.of("userName")));
         for (int i = 0; i < 3; i++) {
             provisioning.queryUsers().query(tenant, query);
         }

@@ -159,7 +159,7 @@ class JdbcStoreTest {
         String url = database.createUrl();
         try (JdbcStore store = JdbcStore.open(database.settings(url))) {
             store.tenants().add(new Tenant(TENANT, "Acme", T0));
-            int many = JdbcUsers.MAX_INLINED_IDS + 5;
+            int many = JdbcUserQueries.MAX_INLINED_IDS + 5;
             for (int i = 0; i < many; i++) {
                 store.users().add(user("u" + i, "user" + i, ComplexValue.of("emails", MultiValue.of(ComplexValue.of(
                         "value", StringValue.of("user" + i + "@example.com"),

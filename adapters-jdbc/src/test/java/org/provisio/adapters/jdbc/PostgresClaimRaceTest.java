@@ -87,7 +87,7 @@ class PostgresClaimRaceTest {
                 start.await();
                 List<String> sent = new ArrayList<>();
                 while (true) {
-                    List<OutboxMessage> batch = store.outbox().claim(7, T0, Duration.ofHours(1));
+                    List<OutboxMessage> batch = store.outbox().claim(7, 3, T0, Duration.ofHours(1));
                     if (batch.isEmpty()) {
                         return sent;
                     }
@@ -158,7 +158,7 @@ class PostgresClaimRaceTest {
                 .map(AuditEntry::target).toList();
         assertThat(purgedTargets).hasSize(users).doesNotHaveDuplicates();
         Set<String> outboxIds = Collections.synchronizedSet(new HashSet<>());
-        first.outbox().claim(1000, later, Duration.ofMinutes(1)).forEach(m -> outboxIds.add(m.userId().value()));
+        first.outbox().claim(1000, 1, later, Duration.ofMinutes(1)).forEach(m -> outboxIds.add(m.userId().value()));
         assertThat(outboxIds).hasSize(users);
         assertThat(first.users().listByStatus(TENANT, Optional.empty(), PageRequest.first(10)).totalResults()).isZero();
     }

@@ -1,41 +1,56 @@
 package org.provisio.adapters.memory;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.port.AuditLog;
 
+/**
+ * The audit log, one list per tenant in append order. Entries appended in a unit of work are
+ * added when it commits, so that nothing rolled back is ever read.
+ */
 final class InMemoryAuditLog implements AuditLog {
     private final Guard guard;
-    private final Table<String, AuditEntry> entries;
+    private final Map<TenantId, List<AuditEntry>> entries = new ConcurrentHashMap<>();
+    private final Set<String> ids = new HashSet<>();
 
     InMemoryAuditLog(Guard guard) {
         this.guard = guard;
-        this.entries = new Table<>(guard);
     }
 
     @Override
-    public void append(AuditEntry entry) {
-        guard.locked(() -> {
-            if (entries.contains(entry.id())) {
+    public void appendAll(List<AuditEntry> batch) {
+        List<AuditEntry> copy = List.copyOf(batch);
+        guard.onCommit(() -> add(copy));
+    }
+
+    private synchronized void add(List<AuditEntry> batch) {
+        for (AuditEntry entry : batch) {
+            if (ids.contains(entry.id())) {
                 throw new IllegalArgumentException("audit entry " + entry.id() + " exists");
             }
-            entries.put(entry.id(), entry);
-            return null;
-        });
+        }
+        for (AuditEntry entry : batch) {
+            ids.add(entry.id());
+            entries.computeIfAbsent(entry.tenantId(), t -> new ArrayList<>()).add(entry);
+        }
     }
 
     @Override
-    public Page<AuditEntry> read(TenantId tenant, PageRequest page) {
-        return guard.locked(() -> {
-            List<AuditEntry> mine = new ArrayList<>(
-                    entries.values().stream().filter(e -> e.tenantId().equals(tenant)).toList());
-            Collections.reverse(mine);
-            return Page.slice(mine, page);
-        });
+    public synchronized Page<AuditEntry> read(TenantId tenant, PageRequest page) {
+        List<AuditEntry> mine = entries.getOrDefault(tenant, List.of());
+        int total = mine.size();
+        List<AuditEntry> items = new ArrayList<>();
+        for (int i = page.offset(); i < page.offset() + page.count() && i < total; i++) {
+            items.add(mine.get(total - 1 - i));
+        }
+        return new Page<>(items, page.startIndex(), total);
     }
 }

@@ -1,54 +1,67 @@
 package org.provisio.adapters.memory;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.Credential;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.TokenId;
 import org.provisio.domain.port.Credentials;
 
+/** The credentials of all tenants, found by token id; behind its own monitor. */
 final class InMemoryCredentials implements Credentials {
-    private final Guard guard;
-    private final Table<TokenId, Credential> credentials;
+    private final SeqMap<TokenId, Credential> credentials;
 
     InMemoryCredentials(Guard guard) {
-        this.guard = guard;
-        this.credentials = new Table<>(guard);
+        this.credentials = new SeqMap<>(guard);
     }
 
     @Override
-    public void add(Credential credential) {
-        guard.locked(() -> {
-            if (credentials.contains(credential.id())) {
-                throw new IllegalArgumentException("credential " + credential.id() + " exists");
+    public synchronized void add(Credential credential) {
+        if (credentials.contains(credential.id())) {
+            throw new IllegalArgumentException("credential " + credential.id() + " exists");
+        }
+        credentials.put(credential.id(), credential);
+    }
+
+    @Override
+    public synchronized Optional<Credential> find(TokenId id) {
+        return credentials.get(id);
+    }
+
+    @Override
+    public synchronized List<Credential> list(TenantId tenant) {
+        List<Credential> out = new ArrayList<>();
+        for (Credential c : credentials.valueList()) {
+            if (c.tenantId().equals(tenant)) {
+                out.add(c);
             }
-            credentials.put(credential.id(), credential);
-            return null;
-        });
+        }
+        return out;
     }
 
     @Override
-    public Optional<Credential> find(TokenId id) {
-        return guard.locked(() -> credentials.get(id));
+    public synchronized boolean update(Credential credential) {
+        Credential stored = credentials.getOrNull(credential.id());
+        if (stored == null) {
+            return false;
+        }
+        // a revocation is never undone by a write that read the credential before it
+        Credential kept = stored.isRevoked() && !credential.isRevoked()
+                ? credential.revoke(stored.revokedAt().orElseThrow()) : credential;
+        credentials.put(credential.id(), kept);
+        return true;
     }
 
     @Override
-    public List<Credential> list(TenantId tenant) {
-        return guard.locked(() -> credentials.values().stream().filter(c -> c.tenantId().equals(tenant)).toList());
-    }
-
-    @Override
-    public boolean update(Credential credential) {
-        return guard.locked(() -> {
-            Optional<Credential> stored = credentials.get(credential.id());
-            if (stored.isEmpty()) {
-                return false;
+    public synchronized void recordUses(Map<TokenId, Instant> lastUses) {
+        lastUses.forEach((id, at) -> {
+            Credential stored = credentials.getOrNull(id);
+            if (stored != null && stored.lastUsedAt().map(at::isAfter).orElse(true)) {
+                credentials.put(id, stored.usedAt(at));
             }
-            // a revocation is never undone by a write that read the credential before it
-            Credential kept = stored.get().isRevoked() && !credential.isRevoked()
-                    ? credential.revoke(stored.get().revokedAt().orElseThrow()) : credential;
-            credentials.put(credential.id(), kept);
-            return true;
         });
     }
 }

@@ -2,14 +2,16 @@ package org.provisio.adapters.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.provisio.domain.model.Group;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.GroupId;
@@ -20,153 +22,120 @@ import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.WriteOutcome;
-import org.provisio.scim.filter.CompareOperator;
-import org.provisio.scim.filter.Filter;
-import org.provisio.scim.filter.FilterEvaluator;
-import org.provisio.scim.query.Sorting;
-import org.provisio.scim.resource.ComplexValue;
-import org.provisio.scim.resource.StringValue;
-import org.provisio.scim.schema.CoreSchemas;
-import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.filter.RequiredEquality;
+import org.provisio.scim.query.ResourceQuery;
+import org.provisio.scim.query.Slice;
 
 /**
- * Group headers with a case-folded {@code displayName} index per tenant; memberships as a set per
- * group plus the reverse index per user, both changed by delta and journaled element by element,
- * so that adding 100 members to a group of 10,000 costs 100 steps, not 10,000.
+ * Group headers with a case-folded {@code displayName} index, and memberships as a set per group
+ * plus the reverse index per user, all per tenant under the tenant's lock. Memberships change by
+ * delta and are journaled element by element, so that adding 100 members to a group of 10,000
+ * costs 100 steps, not 10,000.
  */
 final class InMemoryGroups implements Groups {
-    private record Key(TenantId tenant, GroupId id) {
-    }
-
-    private record NameKey(TenantId tenant, String folded) {
-        static NameKey of(GroupHeader group) {
-            return new NameKey(group.tenantId(), group.displayNameKey());
-        }
-    }
-
-    private record MemberKey(TenantId tenant, UserId user) {
-    }
-
-    /** A group with its SCIM view, for filtering and sorting. */
-    private record Viewed(GroupHeader group, ComplexValue scim) {
+    /** One tenant's groups. */
+    private final class Tenant {
+        final SeqMap<GroupId, GroupHeader> headers = new SeqMap<>(guard);
+        final SeqMap<String, GroupId> byName = new SeqMap<>(guard);
+        final Map<GroupId, Set<UserId>> members = new HashMap<>();
+        final Map<UserId, Set<GroupId>> byMember = new HashMap<>();
     }
 
     private final Guard guard;
-    private final Table<Key, GroupHeader> headers;
-    private final Table<NameKey, GroupId> byName;
-    private final Map<Key, Set<UserId>> members = new HashMap<>();
-    private final Map<MemberKey, Set<GroupId>> byMember = new HashMap<>();
+    private final ConcurrentMap<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
 
     InMemoryGroups(Guard guard) {
         this.guard = guard;
-        this.headers = new Table<>(guard);
-        this.byName = new Table<>(guard);
+    }
+
+    private Tenant of(TenantId tenant) {
+        return tenants.computeIfAbsent(tenant, t -> new Tenant());
     }
 
     @Override
     public WriteOutcome add(Group group) {
-        return guard.locked(() -> {
+        return guard.write(group.tenantId(), () -> {
+            Tenant t = of(group.tenantId());
             GroupHeader header = group.header();
-            Key key = new Key(group.tenantId(), group.id());
-            if (headers.contains(key) || byName.contains(NameKey.of(header))) {
+            if (t.headers.contains(group.id()) || t.byName.contains(header.displayNameKey())) {
                 return WriteOutcome.NOT_UNIQUE;
             }
-            headers.put(key, header);
-            byName.put(NameKey.of(header), group.id());
-            link(key, group.members());
+            t.headers.put(group.id(), header);
+            t.byName.put(header.displayNameKey(), group.id());
+            link(t, group.id(), group.members());
             return WriteOutcome.WRITTEN;
         });
     }
 
     @Override
     public WriteOutcome update(GroupHeader group, Version expected) {
-        return guard.locked(() -> {
-            Key key = new Key(group.tenantId(), group.id());
-            Optional<GroupHeader> current = headers.get(key);
-            if (current.isEmpty()) {
+        return guard.write(group.tenantId(), () -> {
+            Tenant t = of(group.tenantId());
+            GroupHeader current = t.headers.getOrNull(group.id());
+            if (current == null) {
                 return WriteOutcome.NOT_FOUND;
             }
-            if (!current.get().version().equals(expected)) {
+            if (!current.version().equals(expected)) {
                 return WriteOutcome.STALE_VERSION;
             }
-            NameKey oldName = NameKey.of(current.get());
-            NameKey newName = NameKey.of(group);
-            if (!oldName.equals(newName)) {
-                if (byName.contains(newName)) {
+            if (!current.displayNameKey().equals(group.displayNameKey())) {
+                if (t.byName.contains(group.displayNameKey())) {
                     return WriteOutcome.NOT_UNIQUE;
                 }
-                byName.remove(oldName);
-                byName.put(newName, group.id());
+                t.byName.remove(current.displayNameKey());
+                t.byName.put(group.displayNameKey(), group.id());
             }
-            headers.put(key, group);
+            t.headers.put(group.id(), group);
             return WriteOutcome.WRITTEN;
         });
     }
 
     @Override
     public Optional<Group> find(TenantId tenant, GroupId id) {
-        return guard.locked(() -> headers.get(new Key(tenant, id))
-                .map(h -> Group.of(h, members.getOrDefault(new Key(tenant, id), Set.of()))));
+        return guard.read(tenant, () -> {
+            Tenant t = of(tenant);
+            return t.headers.get(id).map(h -> Group.of(h, t.members.getOrDefault(id, Set.of())));
+        });
     }
 
     @Override
     public Optional<GroupHeader> findHeader(TenantId tenant, GroupId id) {
-        return guard.locked(() -> headers.get(new Key(tenant, id)));
+        return guard.read(tenant, () -> of(tenant).headers.get(id));
+    }
+
+    /** The tenant's write lock, held by the unit of work, is the group's lock. */
+    @Override
+    public Optional<GroupHeader> lockHeader(TenantId tenant, GroupId id) {
+        return guard.write(tenant, () -> of(tenant).headers.get(id));
     }
 
     @Override
     public Page<GroupHeader> query(TenantId tenant, GroupQuery query) {
-        Predicate<ComplexValue> filter = query.filter()
-                .map(f -> FilterEvaluator.compile(f, ResourceSchema.group()))
-                .orElse(g -> true);
         boolean withMembers = query.needsMembers();
-        return guard.locked(() -> {
-            List<Viewed> matching = new ArrayList<>();
-            for (GroupHeader group : candidates(tenant, query)) {
-                if (group.tenantId().equals(tenant)) {
-                    ComplexValue scim = group.toScimForFilter(withMembers
-                            ? members.getOrDefault(new Key(tenant, group.id()), Set.of()) : Set.of());
-                    if (filter.test(scim)) {
-                        matching.add(new Viewed(group, scim));
-                    }
-                }
-            }
-            query.sort().ifPresent(sort -> matching.sort(Comparator.comparing(Viewed::scim,
-                    Sorting.comparator(sort.by(), sort.order(), ResourceSchema.group()))));
-            return Page.slice(matching, query.page()).map(Viewed::group);
+        return guard.read(tenant, () -> {
+            Tenant t = of(tenant);
+            Slice<GroupHeader> slice = ResourceQuery.run(candidates(t, query),
+                    g -> g.toScimForFilter(withMembers ? t.members.getOrDefault(g.id(), Set.of()) : Set.of()),
+                    query.filter(), query.sort(), query.page().offset(), query.page().count(), query.schema());
+            return new Page<>(slice.items(), query.page().startIndex(), slice.total());
         });
     }
 
     /** Only the group a required {@code displayName eq "..."} names (Entra's lookup), else every group. */
-    private List<GroupHeader> candidates(TenantId tenant, GroupQuery query) {
-        Optional<String> name = query.filter().flatMap(InMemoryGroups::requiredDisplayName);
+    private Iterable<GroupHeader> candidates(Tenant t, GroupQuery query) {
+        Optional<String> name = query.filter()
+                .flatMap(f -> RequiredEquality.of(f, "displayName", query.schema().core().id()));
         if (name.isEmpty()) {
-            return headers.values();
+            return t.headers.values();
         }
-        return byName.get(new NameKey(tenant, GroupHeader.displayNameKey(name.get())))
-                .flatMap(id -> headers.get(new Key(tenant, id)))
-                .map(List::of)
+        return t.byName.get(GroupHeader.displayNameKey(name.get())).flatMap(t.headers::get).map(List::of)
                 .orElse(List.of());
-    }
-
-    private static Optional<String> requiredDisplayName(Filter filter) {
-        if (filter instanceof Filter.And and) {
-            Optional<String> left = requiredDisplayName(and.left());
-            return left.isPresent() ? left : requiredDisplayName(and.right());
-        }
-        if (filter instanceof Filter.Compare c && c.operator() == CompareOperator.EQ
-                && c.path().attribute().equalsIgnoreCase("displayName") && !c.path().hasSubAttribute()
-                && (!c.path().hasSchemaUrn() || c.path().schemaUrn().equalsIgnoreCase(CoreSchemas.GROUP_URN))
-                && c.value() instanceof StringValue v) {
-            return Optional.of(v.value());
-        }
-        return Optional.empty();
     }
 
     @Override
     public Set<UserId> membersAmong(TenantId tenant, GroupId id, Set<UserId> candidates) {
-        return guard.locked(() -> {
-            Set<UserId> current = members.getOrDefault(new Key(tenant, id), Set.of());
+        return guard.read(tenant, () -> {
+            Set<UserId> current = of(tenant).members.getOrDefault(id, Set.of());
             Set<UserId> out = new LinkedHashSet<>();
             for (UserId candidate : candidates) {
                 if (current.contains(candidate)) {
@@ -179,10 +148,10 @@ final class InMemoryGroups implements Groups {
 
     @Override
     public void addMembers(TenantId tenant, GroupId id, Set<UserId> users) {
-        guard.locked(() -> {
-            Key key = new Key(tenant, id);
-            if (headers.contains(key)) {
-                link(key, users);
+        guard.write(tenant, () -> {
+            Tenant t = of(tenant);
+            if (t.headers.contains(id)) {
+                link(t, id, users);
             }
             return null;
         });
@@ -190,94 +159,103 @@ final class InMemoryGroups implements Groups {
 
     @Override
     public void removeMembers(TenantId tenant, GroupId id, Set<UserId> users) {
-        guard.locked(() -> {
-            unlink(new Key(tenant, id), users);
+        guard.write(tenant, () -> {
+            unlink(of(tenant), id, users);
             return null;
         });
     }
 
     @Override
     public boolean delete(TenantId tenant, GroupId id) {
-        return guard.locked(() -> {
-            Key key = new Key(tenant, id);
-            Optional<GroupHeader> current = headers.get(key);
-            if (current.isEmpty()) {
+        return guard.write(tenant, () -> {
+            Tenant t = of(tenant);
+            GroupHeader current = t.headers.getOrNull(id);
+            if (current == null) {
                 return false;
             }
-            unlink(key, Set.copyOf(members.getOrDefault(key, Set.of())));
-            headers.remove(key);
-            byName.remove(NameKey.of(current.get()));
+            unlink(t, id, Set.copyOf(t.members.getOrDefault(id, Set.of())));
+            t.headers.remove(id);
+            t.byName.remove(current.displayNameKey());
             return true;
         });
     }
 
     @Override
-    public List<GroupHeader> groupsOf(TenantId tenant, UserId user) {
-        return guard.locked(() -> {
-            Set<GroupId> ids = byMember.getOrDefault(new MemberKey(tenant, user), Set.of());
-            return headers.valuesOf(ids.stream().map(id -> new Key(tenant, id)).toList());
-        });
+    public Map<UserId, List<GroupHeader>> groupsOf(TenantId tenant, Collection<UserId> users) {
+        return guard.read(tenant, () -> groupsOfLocked(tenant, users));
+    }
+
+    /** {@link #groupsOf} for a caller that holds the tenant's lock. */
+    Map<UserId, List<GroupHeader>> groupsOfLocked(TenantId tenant, Collection<UserId> users) {
+        Tenant t = of(tenant);
+        Map<UserId, List<GroupHeader>> out = new LinkedHashMap<>();
+        for (UserId user : users) {
+            Set<GroupId> ids = t.byMember.get(user);
+            if (ids != null && !ids.isEmpty()) {
+                out.put(user, t.headers.valuesOf(ids));
+            }
+        }
+        return out;
     }
 
     @Override
     public int removeMemberEverywhere(TenantId tenant, UserId user, Instant at) {
-        return guard.locked(() -> {
-            List<GroupHeader> affected = groupsOf(tenant, user);
+        return guard.write(tenant, () -> {
+            Tenant t = of(tenant);
+            List<GroupHeader> affected = t.headers.valuesOf(t.byMember.getOrDefault(user, Set.of()));
             for (GroupHeader g : affected) {
-                Key key = new Key(tenant, g.id());
-                unlink(key, Set.of(user));
-                headers.put(key, g.touched(at));
+                unlink(t, g.id(), Set.of(user));
+                t.headers.put(g.id(), g.touched(at));
             }
             return affected.size();
         });
     }
 
     /** Adds memberships (both indexes), journaling exactly the ones that were new. */
-    private void link(Key group, Set<UserId> users) {
-        Set<UserId> set = members.computeIfAbsent(group, k -> new LinkedHashSet<>());
+    private void link(Tenant t, GroupId group, Set<UserId> users) {
+        Set<UserId> set = t.members.computeIfAbsent(group, k -> new LinkedHashSet<>());
         List<UserId> added = new ArrayList<>();
         for (UserId user : users) {
             if (set.add(user)) {
-                byMember.computeIfAbsent(new MemberKey(group.tenant(), user), k -> new LinkedHashSet<>()).add(group.id());
+                t.byMember.computeIfAbsent(user, k -> new LinkedHashSet<>()).add(group);
                 added.add(user);
             }
         }
-        guard.onRollback(() -> unlinkNow(group, added));
+        guard.onRollback(() -> unlinkNow(t, group, added));
     }
 
     /** Removes memberships (both indexes), journaling exactly the ones that existed. */
-    private void unlink(Key group, Set<UserId> users) {
-        List<UserId> removed = unlinkNow(group, users);
+    private void unlink(Tenant t, GroupId group, Set<UserId> users) {
+        List<UserId> removed = unlinkNow(t, group, users);
         guard.onRollback(() -> {
-            Set<UserId> set = members.computeIfAbsent(group, k -> new LinkedHashSet<>());
+            Set<UserId> set = t.members.computeIfAbsent(group, k -> new LinkedHashSet<>());
             for (UserId user : removed) {
                 set.add(user);
-                byMember.computeIfAbsent(new MemberKey(group.tenant(), user), k -> new LinkedHashSet<>()).add(group.id());
+                t.byMember.computeIfAbsent(user, k -> new LinkedHashSet<>()).add(group);
             }
         });
     }
 
-    private List<UserId> unlinkNow(Key group, java.util.Collection<UserId> users) {
-        Set<UserId> set = members.get(group);
+    private static List<UserId> unlinkNow(Tenant t, GroupId group, Collection<UserId> users) {
+        Set<UserId> set = t.members.get(group);
         List<UserId> removed = new ArrayList<>();
         if (set == null) {
             return removed;
         }
         for (UserId user : users) {
             if (set.remove(user)) {
-                MemberKey mk = new MemberKey(group.tenant(), user);
-                Set<GroupId> groups = byMember.get(mk);
+                Set<GroupId> groups = t.byMember.get(user);
                 if (groups != null) {
-                    groups.remove(group.id());
+                    groups.remove(group);
                     if (groups.isEmpty()) {
-                        byMember.remove(mk);
+                        t.byMember.remove(user);
                     }
                 }
                 removed.add(user);
             }
         }
         if (set.isEmpty()) {
-            members.remove(group);
+            t.members.remove(group);
         }
         return removed;
     }

@@ -1,5 +1,6 @@
 package org.provisio.adapters.memory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.provisio.domain.model.Invitation;
@@ -9,64 +10,89 @@ import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.port.Invitations;
 
+/**
+ * Invitations with an index by token hash. Every write happens under the tenant's write lock (an
+ * invitation changes with its user), and every read takes the tenant's read lock once it knows the
+ * tenant, so no reader sees an invitation change that is later rolled back. The table's own
+ * monitor only keeps the maps consistent.
+ */
 final class InMemoryInvitations implements Invitations {
     private final Guard guard;
-    private final Table<InvitationId, Invitation> invitations;
-    private final Table<SecretHash, InvitationId> byHash;
+    private final SeqMap<InvitationId, Invitation> invitations;
+    private final SeqMap<SecretHash, InvitationId> byHash;
 
     InMemoryInvitations(Guard guard) {
         this.guard = guard;
-        this.invitations = new Table<>(guard);
-        this.byHash = new Table<>(guard);
+        this.invitations = new SeqMap<>(guard);
+        this.byHash = new SeqMap<>(guard);
     }
 
     @Override
     public void add(Invitation invitation) {
-        guard.locked(() -> {
-            if (invitations.contains(invitation.id()) || byHash.contains(invitation.tokenHash())) {
-                throw new IllegalArgumentException("invitation " + invitation.id() + " exists");
+        guard.write(invitation.tenantId(), () -> {
+            synchronized (this) {
+                if (invitations.contains(invitation.id()) || byHash.contains(invitation.tokenHash())) {
+                    throw new IllegalArgumentException("invitation " + invitation.id() + " exists");
+                }
+                invitations.put(invitation.id(), invitation);
+                byHash.put(invitation.tokenHash(), invitation.id());
             }
-            invitations.put(invitation.id(), invitation);
-            byHash.put(invitation.tokenHash(), invitation.id());
             return null;
         });
     }
 
     @Override
     public Optional<Invitation> find(InvitationId id) {
-        return guard.locked(() -> invitations.get(id));
+        Optional<Invitation> seen = peek(id);
+        return seen.flatMap(i -> guard.read(i.tenantId(), () -> peek(id)));
     }
 
     @Override
     public Optional<Invitation> findByTokenHash(SecretHash tokenHash) {
-        return guard.locked(() -> byHash.get(tokenHash).flatMap(invitations::get));
+        Optional<InvitationId> id;
+        synchronized (this) {
+            id = byHash.get(tokenHash);
+        }
+        return id.flatMap(this::find);
+    }
+
+    private synchronized Optional<Invitation> peek(InvitationId id) {
+        return invitations.get(id);
     }
 
     @Override
     public boolean update(Invitation invitation) {
-        return guard.locked(() -> {
-            Optional<Invitation> current = invitations.get(invitation.id());
-            if (current.isEmpty()) {
-                return false;
+        return guard.write(invitation.tenantId(), () -> {
+            synchronized (this) {
+                Invitation current = invitations.getOrNull(invitation.id());
+                if (current == null) {
+                    return false;
+                }
+                if (!current.tokenHash().equals(invitation.tokenHash())) {
+                    throw new IllegalArgumentException("an invitation's token does not change");
+                }
+                invitations.put(invitation.id(), invitation);
+                return true;
             }
-            if (!current.get().tokenHash().equals(invitation.tokenHash())) {
-                throw new IllegalArgumentException("an invitation's token does not change");
-            }
-            invitations.put(invitation.id(), invitation);
-            return true;
         });
     }
 
     @Override
     public int deleteAllFor(TenantId tenant, UserId user) {
-        return guard.locked(() -> {
-            List<Invitation> doomed = invitations.values().stream()
-                    .filter(i -> i.tenantId().equals(tenant) && i.userId().equals(user)).toList();
-            for (Invitation i : doomed) {
-                invitations.remove(i.id());
-                byHash.remove(i.tokenHash());
+        return guard.write(tenant, () -> {
+            synchronized (this) {
+                List<Invitation> doomed = new ArrayList<>();
+                for (Invitation i : invitations.valueList()) {
+                    if (i.tenantId().equals(tenant) && i.userId().equals(user)) {
+                        doomed.add(i);
+                    }
+                }
+                for (Invitation i : doomed) {
+                    invitations.remove(i.id());
+                    byHash.remove(i.tokenHash());
+                }
+                return doomed.size();
             }
-            return doomed.size();
         });
     }
 }

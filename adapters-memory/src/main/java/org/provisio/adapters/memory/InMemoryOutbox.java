@@ -2,11 +2,17 @@ package org.provisio.adapters.memory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.provisio.domain.model.OutboxDepth;
 import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.TenantId;
@@ -14,126 +20,251 @@ import org.provisio.domain.model.UserId;
 import org.provisio.domain.port.Outbox;
 
 /**
- * The outbox as an insertion-ordered table of slots. A claim walks the slots in order and takes
- * a message only if it is the first unparked one of its user seen in the walk.
+ * The outbox as one queue per user and an index of the users' heads ordered by when each can next
+ * be claimed, then by append order: a claim reads the index from its start and stops at the first
+ * head that is not available yet, so it costs what it hands out, never a sort of the outbox.
+ * Messages appended in a unit of work join when it commits.
  */
 final class InMemoryOutbox implements Outbox {
-    /** A message with the instant it can next be claimed; delivered ones are removed. */
-    private record Slot(OutboxMessage message, Instant availableAt) {
+    /** A message with its delivery state; delivered ones are removed. */
+    private static final class Slot {
+        final OutboxMessage message;
+        final long seq;
+        Instant availableAt = Instant.MIN;
+        int attempts;
+        Instant parkedAt;
+
+        Slot(OutboxMessage message, long seq) {
+            this.message = message;
+            this.seq = seq;
+            this.attempts = message.attempts();
+            this.parkedAt = message.parkedAt().orElse(null);
+        }
+
+        OutboxMessage snapshot() {
+            OutboxMessage m = message;
+            return new OutboxMessage(m.id(), m.tenantId(), m.userId(), m.kind(), m.createdAt(), m.payload(), attempts,
+                    Optional.ofNullable(parkedAt));
+        }
+
+        Recipient recipient() {
+            return new Recipient(message.tenantId(), message.userId());
+        }
     }
 
     /** A user of a tenant: the unit of ordering. */
-    private record Recipient(TenantId tenantId, UserId userId) {
-        static Recipient of(OutboxMessage m) {
-            return new Recipient(m.tenantId(), m.userId());
-        }
+    private record Recipient(TenantId tenant, UserId user) {
     }
 
+    /** A user's head in the index. */
+    private record Head(Instant availableAt, long seq, Recipient recipient) {
+    }
+
+    private static final Comparator<Head> ORDER = Comparator.comparing(Head::availableAt).thenComparingLong(Head::seq);
+
     private final Guard guard;
-    private final Table<String, Slot> slots;
+    private final Map<String, Slot> all = new LinkedHashMap<>();
+    private final Map<Recipient, ArrayDeque<Slot>> queues = new HashMap<>();
+    private final TreeSet<Head> heads = new TreeSet<>(ORDER);
+    private final Map<Recipient, Head> headOf = new HashMap<>();
+    private long nextSeq;
 
     InMemoryOutbox(Guard guard) {
         this.guard = guard;
-        this.slots = new Table<>(guard);
     }
 
     @Override
-    public void append(OutboxMessage message) {
-        guard.locked(() -> {
-            if (slots.contains(message.id())) {
-                throw new IllegalArgumentException("message " + message.id() + " exists");
+    public void appendAll(List<OutboxMessage> messages) {
+        List<OutboxMessage> copy = List.copyOf(messages);
+        guard.onCommit(() -> add(copy));
+    }
+
+    private synchronized void add(List<OutboxMessage> messages) {
+        for (OutboxMessage m : messages) {
+            if (all.containsKey(m.id())) {
+                throw new IllegalArgumentException("message " + m.id() + " exists");
             }
-            slots.put(message.id(), new Slot(message, Instant.MIN));
-            return null;
-        });
+        }
+        for (OutboxMessage m : messages) {
+            Slot slot = new Slot(m, nextSeq++);
+            all.put(m.id(), slot);
+            if (slot.parkedAt == null) {
+                ArrayDeque<Slot> queue = queues.computeIfAbsent(slot.recipient(), r -> new ArrayDeque<>());
+                queue.addLast(slot);
+                if (queue.size() == 1) {
+                    place(slot.recipient());
+                }
+            }
+        }
     }
 
     @Override
-    public List<OutboxMessage> claim(int max, Instant now, Duration lease) {
-        if (max < 0 || lease.isNegative()) {
-            throw new IllegalArgumentException("max and lease must not be negative");
+    public synchronized List<OutboxMessage> claim(int max, int perUser, Instant now, Duration lease) {
+        if (max < 0 || perUser < 1 || lease.isNegative()) {
+            throw new IllegalArgumentException("max >= 0, perUser >= 1 and lease >= 0");
         }
-        return guard.locked(() -> {
-            List<OutboxMessage> claimed = new ArrayList<>();
-            Set<Recipient> headSeen = new HashSet<>();
-            for (Slot slot : slots.values()) {
-                if (claimed.size() == max) {
+        List<Head> ready = new ArrayList<>();
+        for (Head head : heads) {
+            if (ready.size() >= max || head.availableAt().isAfter(now)) {
+                break;
+            }
+            ready.add(head);
+        }
+        // the index orders heads by when they became available; runs go out in the order of their heads' appending
+        ready.sort(Comparator.comparingLong(Head::seq));
+        List<OutboxMessage> claimed = new ArrayList<>();
+        Instant until = now.plus(lease);
+        for (Head head : ready) {
+            Recipient recipient = head.recipient();
+            int run = 0;
+            for (Slot slot : queues.get(recipient)) {
+                if (claimed.size() >= max || run >= perUser || slot.availableAt.isAfter(now)) {
                     break;
                 }
-                OutboxMessage m = slot.message();
-                if (m.parkedAt().isPresent() || !headSeen.add(Recipient.of(m))) {
-                    continue;
-                }
-                if (!slot.availableAt().isAfter(now)) {
-                    slots.put(m.id(), new Slot(m, now.plus(lease)));
-                    claimed.add(m);
-                }
+                slot.availableAt = until;
+                claimed.add(slot.snapshot());
+                run++;
             }
-            return claimed;
-        });
+            place(recipient);
+        }
+        return claimed;
     }
 
     @Override
-    public boolean markDelivered(String messageId) {
-        return guard.locked(() -> slots.remove(messageId));
+    public synchronized void release(Collection<String> messageIds) {
+        for (String id : messageIds) {
+            Slot slot = all.get(id);
+            if (slot != null && slot.parkedAt == null) {
+                slot.availableAt = Instant.MIN;
+                place(slot.recipient());
+            }
+        }
     }
 
     @Override
-    public boolean markFailed(String messageId, Instant retryAt) {
-        return guard.locked(() -> {
-            Optional<Slot> slot = slots.get(messageId).filter(s -> s.message().parkedAt().isEmpty());
-            slot.ifPresent(s -> slots.put(messageId, new Slot(attempted(s.message(), Optional.empty()), retryAt)));
-            return slot.isPresent();
-        });
+    public synchronized boolean markDelivered(String messageId) {
+        return drop(messageId);
+    }
+
+    private boolean drop(String messageId) {
+        Slot slot = all.remove(messageId);
+        if (slot == null) {
+            return false;
+        }
+        if (slot.parkedAt == null) {
+            ArrayDeque<Slot> queue = queues.get(slot.recipient());
+            queue.remove(slot);
+            place(slot.recipient());
+        }
+        return true;
     }
 
     @Override
-    public boolean markParked(String messageId, Instant at) {
-        return guard.locked(() -> {
-            Optional<Slot> slot = slots.get(messageId).filter(s -> s.message().parkedAt().isEmpty());
-            slot.ifPresent(s -> slots.put(messageId, new Slot(attempted(s.message(), Optional.of(at)), Instant.MAX)));
-            return slot.isPresent();
-        });
-    }
-
-    private static OutboxMessage attempted(OutboxMessage m, Optional<Instant> parkedAt) {
-        return new OutboxMessage(m.id(), m.tenantId(), m.userId(), m.kind(), m.createdAt(), m.payload(),
-                m.attempts() + 1, parkedAt);
+    public synchronized boolean markFailed(String messageId, Instant retryAt) {
+        Slot slot = all.get(messageId);
+        if (slot == null || slot.parkedAt != null) {
+            return false;
+        }
+        slot.attempts++;
+        slot.availableAt = retryAt;
+        place(slot.recipient());
+        return true;
     }
 
     @Override
-    public List<OutboxMessage> list(Optional<TenantId> tenant, Set<OutboxMessage.State> states, int max) {
+    public synchronized boolean markParked(String messageId, Instant at) {
+        Slot slot = all.get(messageId);
+        if (slot == null || slot.parkedAt != null) {
+            return false;
+        }
+        slot.attempts++;
+        slot.parkedAt = at;
+        queues.get(slot.recipient()).remove(slot);
+        place(slot.recipient());
+        return true;
+    }
+
+    /** Puts the user's current head in the index, or the user out of it when nothing is left. */
+    private void place(Recipient recipient) {
+        Head old = headOf.remove(recipient);
+        if (old != null) {
+            heads.remove(old);
+        }
+        ArrayDeque<Slot> queue = queues.get(recipient);
+        if (queue == null || queue.isEmpty()) {
+            queues.remove(recipient);
+            return;
+        }
+        Slot first = queue.peekFirst();
+        Head head = new Head(first.availableAt, first.seq, recipient);
+        heads.add(head);
+        headOf.put(recipient, head);
+    }
+
+    @Override
+    public synchronized List<OutboxMessage> list(Optional<TenantId> tenant, Set<OutboxMessage.State> states, int max) {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative");
         }
-        return guard.locked(() -> slots.values().stream().map(Slot::message)
-                .filter(m -> tenant.map(m.tenantId()::equals).orElse(true))
-                .filter(m -> states.contains(m.state()))
-                .limit(max).toList());
+        List<OutboxMessage> out = new ArrayList<>();
+        for (Slot slot : all.values()) {
+            if (out.size() >= max) {
+                break;
+            }
+            OutboxMessage m = slot.snapshot();
+            if (tenant.map(m.tenantId()::equals).orElse(true) && states.contains(m.state())) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     @Override
-    public OutboxDepth depth(Optional<TenantId> tenant) {
-        return guard.locked(() -> {
-            long pending = 0;
-            long retrying = 0;
-            long parked = 0;
-            Instant oldest = null;
-            for (Slot slot : slots.values()) {
-                OutboxMessage m = slot.message();
-                if (tenant.isPresent() && !tenant.get().equals(m.tenantId())) {
-                    continue;
-                }
-                switch (m.state()) {
-                    case PENDING -> pending++;
-                    case RETRYING -> retrying++;
-                    case PARKED -> parked++;
-                }
-                if (m.state() != OutboxMessage.State.PARKED && (oldest == null || m.createdAt().isBefore(oldest))) {
-                    oldest = m.createdAt();
-                }
+    public synchronized OutboxDepth depth(Optional<TenantId> tenant) {
+        long pending = 0;
+        long retrying = 0;
+        long parked = 0;
+        Instant oldest = null;
+        for (Slot slot : all.values()) {
+            OutboxMessage m = slot.message;
+            if (tenant.isPresent() && !tenant.get().equals(m.tenantId())) {
+                continue;
             }
-            return new OutboxDepth(pending, retrying, parked, Optional.ofNullable(oldest));
-        });
+            if (slot.parkedAt != null) {
+                parked++;
+                continue;
+            }
+            if (slot.attempts > 0) {
+                retrying++;
+            } else {
+                pending++;
+            }
+            if (oldest == null || m.createdAt().isBefore(oldest)) {
+                oldest = m.createdAt();
+            }
+        }
+        return new OutboxDepth(pending, retrying, parked, Optional.ofNullable(oldest));
+    }
+
+    @Override
+    public synchronized List<OutboxMessage> messagesOf(TenantId tenant, UserId user) {
+        List<OutboxMessage> out = new ArrayList<>();
+        for (Slot slot : all.values()) {
+            if (slot.message.tenantId().equals(tenant) && slot.message.userId().equals(user)) {
+                out.add(slot.snapshot());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized int remove(Collection<String> messageIds) {
+        int removed = 0;
+        for (String id : messageIds) {
+            if (drop(id)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 }

@@ -11,9 +11,12 @@ import org.provisio.domain.port.UnitOfWork;
 import org.provisio.domain.port.Users;
 
 /**
- * All ports of the provisioning domain in memory. Thread-safe: one store-wide lock serialises
- * operations, and a unit of work holds it throughout, journaling every write so that an
- * exception inside {@link UnitOfWork#inTransaction} undoes them all.
+ * All ports of the provisioning domain in memory. Thread-safe: a tenant's users, groups and
+ * invitations are guarded by that tenant's read-write lock, so readers of a tenant proceed in
+ * parallel and tenants never wait for each other; a unit of work holds the locks of the tenants it
+ * touches and journals every write, so that an exception inside {@link UnitOfWork#inTransaction}
+ * undoes them all before anyone can read them. The outbox and audit log take what a unit of work
+ * appended when it commits.
  *
  * <pre>{@code
  * Provisioning provisioning = Provisioning.builder(InMemoryStore.create()).build();

@@ -6,33 +6,29 @@ import org.provisio.domain.model.Tenant;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.port.Tenants;
 
+/** The tenants, in creation order; a small table shared by all, behind its own monitor. */
 final class InMemoryTenants implements Tenants {
-    private final Guard guard;
-    private final Table<TenantId, Tenant> tenants;
+    private final SeqMap<TenantId, Tenant> tenants;
 
     InMemoryTenants(Guard guard) {
-        this.guard = guard;
-        this.tenants = new Table<>(guard);
+        this.tenants = new SeqMap<>(guard);
     }
 
     @Override
-    public void add(Tenant tenant) {
-        guard.locked(() -> {
-            if (tenants.contains(tenant.id())) {
-                throw new IllegalArgumentException("tenant " + tenant.id() + " exists");
-            }
-            tenants.put(tenant.id(), tenant);
-            return null;
-        });
+    public synchronized void add(Tenant tenant) {
+        if (tenants.contains(tenant.id())) {
+            throw new IllegalArgumentException("tenant " + tenant.id() + " exists");
+        }
+        tenants.put(tenant.id(), tenant);
     }
 
     @Override
-    public Optional<Tenant> find(TenantId id) {
-        return guard.locked(() -> tenants.get(id));
+    public synchronized Optional<Tenant> find(TenantId id) {
+        return tenants.get(id);
     }
 
     @Override
-    public List<Tenant> list() {
-        return guard.locked(tenants::values);
+    public synchronized List<Tenant> list() {
+        return tenants.valueList();
     }
 }

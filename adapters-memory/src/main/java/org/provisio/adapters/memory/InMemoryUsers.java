@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.Suspended;
@@ -21,119 +24,122 @@ import org.provisio.domain.model.UserStatus;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Users;
 import org.provisio.domain.port.WriteOutcome;
-import org.provisio.scim.filter.CompareOperator;
-import org.provisio.scim.filter.Filter;
-import org.provisio.scim.filter.FilterEvaluator;
-import org.provisio.scim.resource.StringValue;
-import org.provisio.scim.schema.CoreSchemas;
-import org.provisio.scim.query.Sorting;
-import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.filter.RequiredEquality;
+import org.provisio.scim.query.ResourceQuery;
+import org.provisio.scim.query.Slice;
 
-/** Users with a case-folded {@code userName} index per tenant; queries evaluate filters over the SCIM view. */
+/**
+ * Users per tenant with an index on the {@code userName} key, under the tenant's lock; queries run
+ * scim-core's filter, sort and page over the SCIM view, Entra's {@code userName eq} through the index.
+ */
 final class InMemoryUsers implements Users {
-    private record Key(TenantId tenant, UserId id) {
-    }
-
-    private record NameKey(TenantId tenant, String folded) {
-        static NameKey of(User user) {
-            return new NameKey(user.tenantId(), user.userName().key());
-        }
-    }
-
-    /** A user with its SCIM view, for filtering and sorting. */
-    private record Viewed(User user, ComplexValue scim) {
+    /** One tenant's users. */
+    private final class Tenant {
+        final SeqMap<UserId, User> users = new SeqMap<>(guard);
+        final SeqMap<String, UserId> byName = new SeqMap<>(guard);
     }
 
     private final Guard guard;
     private final InMemoryGroups groups;
-    private final Table<Key, User> users;
-    private final Table<NameKey, UserId> byName;
+    private final ConcurrentMap<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
 
     InMemoryUsers(Guard guard, InMemoryGroups groups) {
         this.guard = guard;
         this.groups = groups;
-        this.users = new Table<>(guard);
-        this.byName = new Table<>(guard);
+    }
+
+    private Tenant of(TenantId tenant) {
+        return tenants.computeIfAbsent(tenant, t -> new Tenant());
     }
 
     @Override
     public WriteOutcome add(User user) {
-        return guard.locked(() -> {
-            Key key = new Key(user.tenantId(), user.id());
-            if (users.contains(key) || byName.contains(NameKey.of(user))) {
+        return guard.write(user.tenantId(), () -> {
+            Tenant t = of(user.tenantId());
+            String key = user.userName().key();
+            if (t.users.contains(user.id()) || t.byName.contains(key)) {
                 return WriteOutcome.NOT_UNIQUE;
             }
-            users.put(key, user);
-            byName.put(NameKey.of(user), user.id());
+            t.users.put(user.id(), user);
+            t.byName.put(key, user.id());
             return WriteOutcome.WRITTEN;
         });
     }
 
     @Override
     public WriteOutcome update(User user, Version expected) {
-        return guard.locked(() -> {
-            Key key = new Key(user.tenantId(), user.id());
-            Optional<User> current = users.get(key);
-            if (current.isEmpty()) {
+        return guard.write(user.tenantId(), () -> {
+            Tenant t = of(user.tenantId());
+            User current = t.users.getOrNull(user.id());
+            if (current == null) {
                 return WriteOutcome.NOT_FOUND;
             }
-            if (!current.get().version().equals(expected)) {
+            if (!current.version().equals(expected)) {
                 return WriteOutcome.STALE_VERSION;
             }
-            NameKey oldName = NameKey.of(current.get());
-            NameKey newName = NameKey.of(user);
-            if (!oldName.equals(newName)) {
-                if (byName.contains(newName)) {
+            String oldKey = current.userName().key();
+            String newKey = user.userName().key();
+            if (!oldKey.equals(newKey)) {
+                if (t.byName.contains(newKey)) {
                     return WriteOutcome.NOT_UNIQUE;
                 }
-                byName.remove(oldName);
-                byName.put(newName, user.id());
+                t.byName.remove(oldKey);
+                t.byName.put(newKey, user.id());
             }
-            users.put(key, user);
+            t.users.put(user.id(), user);
             return WriteOutcome.WRITTEN;
         });
     }
 
     @Override
     public Optional<User> find(TenantId tenant, UserId id) {
-        return guard.locked(() -> users.get(new Key(tenant, id)));
+        return guard.read(tenant, () -> of(tenant).users.get(id));
+    }
+
+    /** The tenant's write lock, held by the unit of work, is the user's lock. */
+    @Override
+    public Optional<User> lock(TenantId tenant, UserId id) {
+        return guard.write(tenant, () -> of(tenant).users.get(id));
+    }
+
+    @Override
+    public Map<UserId, UserName> lockNames(TenantId tenant, Collection<UserId> ids) {
+        return guard.write(tenant, () -> names(of(tenant), ids));
     }
 
     @Override
     public Optional<User> findByUserName(TenantId tenant, UserName userName) {
-        return guard.locked(() -> byName.get(new NameKey(tenant, userName.key()))
-                .flatMap(id -> users.get(new Key(tenant, id))));
-    }
-
-    @Override
-    public Map<UserId, UserName> userNames(TenantId tenant, Collection<UserId> ids) {
-        return guard.locked(() -> {
-            Map<UserId, UserName> out = new LinkedHashMap<>();
-            for (UserId id : ids) {
-                users.get(new Key(tenant, id)).ifPresent(u -> out.put(id, u.userName()));
-            }
-            return out;
+        return guard.read(tenant, () -> {
+            Tenant t = of(tenant);
+            return t.byName.get(userName.key()).flatMap(t.users::get);
         });
     }
 
     @Override
-    public Page<User> query(TenantId tenant, UserQuery query) {
-        Predicate<ComplexValue> filter = query.filter()
-                .map(f -> FilterEvaluator.compile(f, query.schema()))
-                .orElse(u -> true);
-        return guard.locked(() -> {
-            List<Viewed> matching = new ArrayList<>();
-            for (User user : candidates(tenant, query)) {
-                if (user.tenantId().equals(tenant)) {
-                    ComplexValue scim = user.toScim(groups.groupsOf(tenant, user.id()));
-                    if (filter.test(scim)) {
-                        matching.add(new Viewed(user, scim));
-                    }
-                }
+    public Map<UserId, UserName> userNames(TenantId tenant, Collection<UserId> ids) {
+        return guard.read(tenant, () -> names(of(tenant), ids));
+    }
+
+    private static Map<UserId, UserName> names(Tenant t, Collection<UserId> ids) {
+        Map<UserId, UserName> out = new LinkedHashMap<>();
+        for (UserId id : ids) {
+            User user = t.users.getOrNull(id);
+            if (user != null) {
+                out.put(id, user.userName());
             }
-            query.sort().ifPresent(sort -> matching.sort(
-                    Comparator.comparing(Viewed::scim, Sorting.comparator(sort.by(), sort.order(), query.schema()))));
-            return Page.slice(matching, query.page()).map(Viewed::user);
+        }
+        return out;
+    }
+
+    @Override
+    public Page<User> query(TenantId tenant, UserQuery query) {
+        return guard.read(tenant, () -> {
+            Tenant t = of(tenant);
+            Slice<User> slice = ResourceQuery.run(candidates(t, query),
+                    user -> user.toScim(groups.groupsOfLocked(tenant, List.of(user.id()))
+                            .getOrDefault(user.id(), List.<GroupHeader>of())),
+                    query.filter(), query.sort(), query.page().offset(), query.page().count(), query.schema());
+            return new Page<>(slice.items(), query.page().startIndex(), slice.total());
         });
     }
 
@@ -141,67 +147,81 @@ final class InMemoryUsers implements Users {
      * The users a query can match: only the one user named by a {@code userName eq "..."} that the
      * filter requires (Entra's and Okta's lookup), else every user. The full filter is applied after.
      */
-    private Iterable<User> candidates(TenantId tenant, UserQuery query) {
-        Optional<String> name = query.filter().flatMap(InMemoryUsers::requiredUserName);
+    private Iterable<User> candidates(Tenant t, UserQuery query) {
+        Optional<String> name = query.filter()
+                .flatMap(f -> RequiredEquality.of(f, "userName", query.schema().core().id()));
         if (name.isEmpty()) {
-            return users.values();
+            return t.users.values();
         }
-        return byName.get(new NameKey(tenant, UserName.of(name.get()).key()))
-                .flatMap(id -> users.get(new Key(tenant, id)))
-                .map(List::of)
-                .orElse(List.of());
-    }
-
-    /** The value of a {@code userName eq "..."} comparison that must hold for the filter to match. */
-    private static Optional<String> requiredUserName(Filter filter) {
-        if (filter instanceof Filter.And and) {
-            Optional<String> left = requiredUserName(and.left());
-            return left.isPresent() ? left : requiredUserName(and.right());
-        }
-        if (filter instanceof Filter.Compare c && c.operator() == CompareOperator.EQ
-                && c.path().attribute().equalsIgnoreCase("userName") && !c.path().hasSubAttribute()
-                && (!c.path().hasSchemaUrn() || c.path().schemaUrn().equalsIgnoreCase(CoreSchemas.USER_URN))
-                && c.value() instanceof StringValue v && isUserName(v.value())) {
-            return Optional.of(v.value());
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isUserName(String text) {
-        try {
-            UserName.of(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return t.byName.get(org.provisio.scim.text.CaseFolding.fold(name.get())).flatMap(t.users::get)
+                .map(List::of).orElse(List.of());
     }
 
     @Override
     public Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, PageRequest page) {
-        return guard.locked(() -> Page.slice(users.values().stream()
-                .filter(u -> u.tenantId().equals(tenant))
-                .filter(u -> status.isEmpty() || u.status() == status.get())
-                .toList(), page));
+        return guard.read(tenant, () -> {
+            List<User> all = new ArrayList<>();
+            for (User u : of(tenant).users.values()) {
+                if (status.isEmpty() || u.status() == status.get()) {
+                    all.add(u);
+                }
+            }
+            return Page.slice(all, page);
+        });
     }
 
+    /**
+     * Due users of the tenants whose lock is free now; a tenant another unit of work holds is passed
+     * over, as {@code FOR UPDATE SKIP LOCKED} passes over locked rows.
+     */
     @Override
     public List<User> dueForPurge(Instant now, int limit) {
-        return guard.locked(() -> users.values().stream()
-                .filter(u -> u.state() instanceof Suspended s && !s.purgeAt().isAfter(now))
-                .sorted(Comparator.comparing(u -> ((Suspended) u.state()).purgeAt()))
-                .limit(limit)
-                .toList());
+        // outside a unit of work the call is a unit of its own, whose locks end with it
+        return guard.inTransaction(() -> lockDue(now, limit));
+    }
+
+    private List<User> lockDue(Instant now, int limit) {
+        TreeSet<User> due = new TreeSet<>(Comparator.comparing((User u) -> ((Suspended) u.state()).purgeAt())
+                .thenComparing(u -> u.tenantId().value()).thenComparing(u -> u.id().value()));
+        for (Map.Entry<TenantId, Tenant> entry : tenants.entrySet()) {
+            if (!hasDue(entry.getKey(), entry.getValue(), now) || !guard.tryHold(entry.getKey())) {
+                continue;
+            }
+            for (User u : entry.getValue().users.values()) {
+                if (u.state() instanceof Suspended s && !s.purgeAt().isAfter(now)) {
+                    due.add(u);
+                    if (due.size() > limit) {
+                        due.pollLast();
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(due);
+    }
+
+    /** Whether the tenant has a due user, looked at only if no unit of work holds it now. */
+    private boolean hasDue(TenantId tenant, Tenant t, Instant now) {
+        return guard.tryRead(tenant, () -> {
+            for (User u : t.users.values()) {
+                if (u.state() instanceof Suspended s && !s.purgeAt().isAfter(now)) {
+                    return true;
+                }
+            }
+            return false;
+        }).orElse(false);
     }
 
     @Override
     public boolean delete(TenantId tenant, UserId id) {
-        return guard.locked(() -> {
-            Optional<User> current = users.get(new Key(tenant, id));
-            current.ifPresent(u -> {
-                users.remove(new Key(tenant, id));
-                byName.remove(NameKey.of(u));
-            });
-            return current.isPresent();
+        return guard.write(tenant, () -> {
+            Tenant t = of(tenant);
+            User current = t.users.getOrNull(id);
+            if (current == null) {
+                return false;
+            }
+            t.users.remove(id);
+            t.byName.remove(current.userName().key());
+            return true;
         });
     }
 }

@@ -1,6 +1,7 @@
 package org.provisio.domain.model;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /** An active user, active since {@code since} (acceptance of the invitation or restore). */
@@ -16,7 +17,10 @@ public record Active(Instant since) implements UserState, Suspendable {
 
     /** {@code active=false}: access is suspended. */
     @Override
-    public Suspended.FromActive suspend(Instant at, Retention retention) {
-        return new Suspended.FromActive(at, retention.purgeAt(at));
+    public Transition<Suspended.FromActive> suspend(Instant at, Retention retention) {
+        Suspended.FromActive after = new Suspended.FromActive(at, retention.purgeAt(at));
+        return Transition.to(after,
+                new Effect.Audited(AuditAction.USER_SUSPENDED, "from active"),
+                new Effect.Announced(LifecycleEvent.Type.SUSPENDED, Map.of("purgeAt", after.purgeAt().toString())));
     }
 }

@@ -1,5 +1,7 @@
 package org.provisio.domain.model;
 
+import org.provisio.scim.message.EntityTag;
+import org.provisio.scim.text.CaseFolding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +21,8 @@ import org.provisio.scim.schema.CoreSchemas;
  * The {@link #version()} moves on with every change of the group, membership included.
  *
  * <p>{@code displayName} is unique per tenant ignoring case: uniqueness is decided on
- * {@link #displayNameKey()}, which folds each character as {@link String#equalsIgnoreCase}
- * compares, so that {@code displayName eq "..."} and uniqueness agree.
+ * {@link #displayNameKey()}, its {@linkplain CaseFolding#fold case fold}, the same fold
+ * {@code displayName eq "..."} compares with, so that filters and uniqueness agree.
  */
 public record GroupHeader(GroupId id, TenantId tenantId, String displayName, Optional<String> externalId,
                           Version version, Instant createdAt, Instant lastModifiedAt) {
@@ -45,13 +47,9 @@ public record GroupHeader(GroupId id, TenantId tenantId, String displayName, Opt
         Objects.requireNonNull(lastModifiedAt, "lastModifiedAt");
     }
 
-    /** The case-folded form uniqueness is decided on: two names have the same key exactly when they are equal ignoring case. */
+    /** The case fold uniqueness is decided on: two names have the same key exactly when they are equal ignoring case. */
     public static String displayNameKey(String displayName) {
-        char[] chars = displayName.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
-        }
-        return new String(chars);
+        return CaseFolding.fold(displayName);
     }
 
     /** {@link #displayNameKey(String)} of this group's name. */
@@ -92,7 +90,7 @@ public record GroupHeader(GroupId id, TenantId tenantId, String displayName, Opt
                 "resourceType", StringValue.of("Group"),
                 "created", DateTimeValue.of(createdAt),
                 "lastModified", DateTimeValue.of(lastModifiedAt),
-                "version", StringValue.of(version.etag())));
+                "version", StringValue.of(EntityTag.weak(version.value()))));
         return b.build();
     }
 

@@ -3,18 +3,33 @@ package org.provisio.domain.model;
 import java.util.Objects;
 import java.util.Optional;
 import org.provisio.scim.filter.Filter;
+import org.provisio.scim.path.AttributePath;
+import org.provisio.scim.query.SortBy;
+import org.provisio.scim.schema.ResourceSchema;
 
 /**
  * A SCIM query over a tenant's groups (RFC 7644 §3.4.2), e.g. Entra ID's
  * {@code displayName eq "Sales"}: an optional filter evaluated over the group's SCIM
  * representation ({@code members.value} included, {@code members.display} not), an optional sort
- * with the same semantics as for users, and the page. Without a sort, groups come in creation order.
+ * with the same semantics as for users, the page, and the Group schema the filter is interpreted
+ * with (an embedder's extensions included). Without a sort, groups come in creation order.
  */
-public record GroupQuery(Optional<Filter> filter, Optional<UserQuery.Sort> sort, PageRequest page) {
+public record GroupQuery(Optional<Filter> filter, Optional<SortBy> sort, PageRequest page, ResourceSchema schema) {
     public GroupQuery {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(schema, "schema");
+    }
+
+    /** A query interpreted against the default Group schema. */
+    public GroupQuery(Optional<Filter> filter, Optional<SortBy> sort, PageRequest page) {
+        this(filter, sort, page, ResourceSchema.group());
+    }
+
+    /** This query interpreted against {@code groupSchema}. */
+    public GroupQuery withSchema(ResourceSchema groupSchema) {
+        return new GroupQuery(filter, sort, page, groupSchema);
     }
 
     /** All groups, in creation order, the given page. */
@@ -28,32 +43,49 @@ public record GroupQuery(Optional<Filter> filter, Optional<UserQuery.Sort> sort,
     }
 
     /** This query sorted. */
-    public GroupQuery sortedBy(UserQuery.Sort newSort) {
-        return new GroupQuery(filter, Optional.of(newSort), page);
+    public GroupQuery sortedBy(SortBy newSort) {
+        return new GroupQuery(filter, Optional.of(newSort), page, schema);
     }
 
     /** Whether the filter or the sort looks at {@code members}, so that a store must read them to answer. */
     public boolean needsMembers() {
-        return filter.map(GroupQuery::mentionsMembers).orElse(false)
-                || sort.map(s -> s.by().attribute().equalsIgnoreCase("members")).orElse(false);
+        return filter.map(f -> f.accept(MENTIONS_MEMBERS)).orElse(false)
+                || sort.map(s -> isMembers(s.by())).orElse(false);
     }
 
-    private static boolean mentionsMembers(Filter f) {
-        if (f instanceof Filter.And and) {
-            return mentionsMembers(and.left()) || mentionsMembers(and.right());
-        }
-        if (f instanceof Filter.Or or) {
-            return mentionsMembers(or.left()) || mentionsMembers(or.right());
-        }
-        if (f instanceof Filter.Not not) {
-            return mentionsMembers(not.inner());
-        }
-        if (f instanceof Filter.Present p) {
-            return p.path().attribute().equalsIgnoreCase("members");
-        }
-        if (f instanceof Filter.Compare c) {
-            return c.path().attribute().equalsIgnoreCase("members");
-        }
-        return ((Filter.ValuePath) f).path().attribute().equalsIgnoreCase("members");
+    private static boolean isMembers(AttributePath path) {
+        return path.attribute().equalsIgnoreCase("members");
     }
+
+    private static final Filter.Visitor<Boolean> MENTIONS_MEMBERS = new Filter.Visitor<>() {
+        @Override
+        public Boolean visitAnd(Filter.And f) {
+            return f.left().accept(this) || f.right().accept(this);
+        }
+
+        @Override
+        public Boolean visitOr(Filter.Or f) {
+            return f.left().accept(this) || f.right().accept(this);
+        }
+
+        @Override
+        public Boolean visitNot(Filter.Not f) {
+            return f.inner().accept(this);
+        }
+
+        @Override
+        public Boolean visitPresent(Filter.Present f) {
+            return isMembers(f.path());
+        }
+
+        @Override
+        public Boolean visitCompare(Filter.Compare f) {
+            return isMembers(f.path());
+        }
+
+        @Override
+        public Boolean visitValuePath(Filter.ValuePath f) {
+            return isMembers(f.path());
+        }
+    };
 }

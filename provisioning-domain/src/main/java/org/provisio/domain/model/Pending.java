@@ -1,6 +1,7 @@
 package org.provisio.domain.model;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /** Provisioned and invited: the invitation {@code invitation} waits to be accepted. */
@@ -14,14 +15,28 @@ public record Pending(InvitationId invitation) implements UserState, Suspendable
         return UserStatus.PENDING;
     }
 
-    /** The invitation was accepted. */
-    public Active accept(Instant at) {
-        return new Active(at);
+    /** The invitation was accepted: the user is active and the invitation consumed. */
+    public Transition<Active> accept(Instant at) {
+        return Transition.to(new Active(at),
+                new Effect.InvitationAccepted(invitation),
+                new Effect.Audited(AuditAction.USER_ACTIVATED, "invitation:" + invitation),
+                new Effect.Announced(LifecycleEvent.Type.ACTIVATED, Map.of()));
     }
 
-    /** {@code active=false}: the invitation may no longer be accepted. */
+    /** {@code active=false}: the invitation is revoked and may no longer be accepted. */
     @Override
-    public Suspended.FromPending suspend(Instant at, Retention retention) {
-        return new Suspended.FromPending(at, retention.purgeAt(at));
+    public Transition<Suspended.FromPending> suspend(Instant at, Retention retention) {
+        Suspended.FromPending after = new Suspended.FromPending(at, retention.purgeAt(at));
+        return Transition.to(after,
+                new Effect.InvitationRevoked(invitation),
+                new Effect.Audited(AuditAction.USER_SUSPENDED, "from pending"),
+                new Effect.Announced(LifecycleEvent.Type.SUSPENDED, Map.of("purgeAt", after.purgeAt().toString())));
+    }
+
+    /** A fresh invitation replaces this one, which stops working. */
+    public Transition<Pending> reissue(InvitationId fresh) {
+        return Transition.to(new Pending(fresh),
+                new Effect.InvitationRevoked(invitation),
+                new Effect.InvitationIssued(fresh));
     }
 }

@@ -1,6 +1,7 @@
 package org.provisio.domain.model;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -29,10 +30,20 @@ public sealed interface Suspended extends UserState {
 
     /**
      * Restores the user within retention: to Active, or to Pending with the invitation
-     * {@code freshInvitation} supplies (asked only then). Throws {@code IllegalStateException}
-     * once the retention period has elapsed.
+     * {@code freshInvitation} supplies (asked only then), with all of its data. Callers decide
+     * {@link #restorableAt} first: once the retention period has elapsed this is a programming
+     * error ({@code IllegalStateException}), not an outcome.
      */
-    UserState restore(Instant now, Supplier<InvitationId> freshInvitation);
+    Transition<? extends UserState> restore(Instant now, Supplier<InvitationId> freshInvitation);
+
+    /** The effects of a restore to {@code to}. */
+    private static Transition<Pending> toPending(Instant now, Supplier<InvitationId> freshInvitation) {
+        InvitationId fresh = freshInvitation.get();
+        return Transition.to(new Pending(fresh),
+                new Effect.Audited(AuditAction.USER_RESTORED, "to pending"),
+                new Effect.Announced(LifecycleEvent.Type.RESTORED, Map.of("status", UserStatus.PENDING.keyword())),
+                new Effect.InvitationIssued(fresh));
+    }
 
     private static void check(Instant suspendedAt, Instant purgeAt) {
         Objects.requireNonNull(suspendedAt, "suspendedAt");
@@ -56,9 +67,11 @@ public sealed interface Suspended extends UserState {
 
         /** Back to active; only within retention. */
         @Override
-        public Active restore(Instant now, Supplier<InvitationId> freshInvitation) {
+        public Transition<Active> restore(Instant now, Supplier<InvitationId> freshInvitation) {
             requireRestorable(this, now);
-            return new Active(now);
+            return Transition.to(new Active(now),
+                    new Effect.Audited(AuditAction.USER_RESTORED, "to active"),
+                    new Effect.Announced(LifecycleEvent.Type.RESTORED, Map.of("status", UserStatus.ACTIVE.keyword())));
         }
     }
 
@@ -70,9 +83,9 @@ public sealed interface Suspended extends UserState {
 
         /** Back to pending with a fresh invitation; only within retention. */
         @Override
-        public Pending restore(Instant now, Supplier<InvitationId> freshInvitation) {
+        public Transition<Pending> restore(Instant now, Supplier<InvitationId> freshInvitation) {
             requireRestorable(this, now);
-            return new Pending(freshInvitation.get());
+            return toPending(now, freshInvitation);
         }
     }
 
@@ -89,9 +102,9 @@ public sealed interface Suspended extends UserState {
 
         /** To pending with a first invitation; only within retention. */
         @Override
-        public Pending restore(Instant now, Supplier<InvitationId> freshInvitation) {
+        public Transition<Pending> restore(Instant now, Supplier<InvitationId> freshInvitation) {
             requireRestorable(this, now);
-            return new Pending(freshInvitation.get());
+            return toPending(now, freshInvitation);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.provisio.domain.model;
 
+import org.provisio.scim.message.EntityTag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,6 +69,36 @@ public record User(UserId id, TenantId tenantId, UserName userName, Optional<Str
         return state.status();
     }
 
+    /**
+     * Where to send the user's invitation: the primary email, else the first one, else the
+     * userName if it looks like an address.
+     */
+    public Optional<String> email() {
+        String first = null;
+        for (Value v : profile.attributes().getMulti("emails").values()) {
+            if (v instanceof ComplexValue c && c.getText("value").isPresent()) {
+                String value = c.getText("value").get();
+                if (c.getOrNull("primary") instanceof BooleanValue b && b.value()) {
+                    return Optional.of(value);
+                }
+                first = first == null ? value : first;
+            }
+        }
+        if (first != null) {
+            return Optional.of(first);
+        }
+        return userName.value().contains("@") ? Optional.of(userName.value()) : Optional.empty();
+    }
+
+    /**
+     * A copy with new client attributes and possibly a new state, at the next version: one change,
+     * one version, however much of the user it touches.
+     */
+    public User changed(UserName newUserName, Optional<String> newExternalId, ScimResource newProfile,
+                        UserState newState, Instant at) {
+        return new User(id, tenantId, newUserName, newExternalId, newProfile, newState, version.next(), createdAt, at);
+    }
+
     /** A copy in another state, at the next version. */
     public User withState(UserState newState, Instant at) {
         return new User(id, tenantId, userName, externalId, profile, newState, version.next(), createdAt, at);
@@ -120,7 +151,7 @@ public record User(UserId id, TenantId tenantId, UserName userName, Optional<Str
                 "resourceType", StringValue.of("User"),
                 "created", DateTimeValue.of(createdAt),
                 "lastModified", DateTimeValue.of(lastModifiedAt),
-                "version", StringValue.of(version.etag())));
+                "version", StringValue.of(EntityTag.weak(version.value()))));
         return b.build();
     }
 }

@@ -3,36 +3,16 @@ package org.provisio.domain.model;
 import java.util.Objects;
 import java.util.Optional;
 import org.provisio.scim.filter.Filter;
-import org.provisio.scim.path.AttributePath;
-import org.provisio.scim.query.SortOrder;
+import org.provisio.scim.query.SortBy;
 import org.provisio.scim.schema.ResourceSchema;
 
 /**
  * A SCIM query over a tenant's users (RFC 7644 §3.4.2): an optional filter evaluated over the
- * user's SCIM representation, an optional sort and the page. Without a sort, users come in
- * creation order.
+ * user's SCIM representation, an optional sort ({@code sortBy}/{@code sortOrder} with the
+ * semantics of scim-core's {@code Sorting}), the page, and the schema the filter's attributes are
+ * interpreted with (an embedder's extensions included). Without a sort, users come in creation order.
  */
-public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageRequest page, ResourceSchema schema) {
-
-    /**
-     * {@code sortBy} and {@code sortOrder}, with the semantics of scim-core's {@code Sorting}:
-     * missing values last when ascending, first when descending, ties broken by {@code id}.
-     */
-    public record Sort(AttributePath by, SortOrder order) {
-        public Sort {
-            Objects.requireNonNull(by, "by");
-            Objects.requireNonNull(order, "order");
-        }
-
-        public static Sort ascending(AttributePath by) {
-            return new Sort(by, SortOrder.ASCENDING);
-        }
-
-        public static Sort descending(AttributePath by) {
-            return new Sort(by, SortOrder.DESCENDING);
-        }
-    }
-
+public record UserQuery(Optional<Filter> filter, Optional<SortBy> sort, PageRequest page, ResourceSchema schema) {
     public UserQuery {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
@@ -41,7 +21,7 @@ public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageReques
     }
 
     /** A query interpreted against the default User schema (RFC 7643 with the Enterprise extension). */
-    public UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageRequest page) {
+    public UserQuery(Optional<Filter> filter, Optional<SortBy> sort, PageRequest page) {
         this(filter, sort, page, ResourceSchema.user());
     }
 
@@ -64,7 +44,7 @@ public record UserQuery(Optional<Filter> filter, Optional<Sort> sort, PageReques
     }
 
     /** This query sorted. */
-    public UserQuery sortedBy(Sort newSort) {
+    public UserQuery sortedBy(SortBy newSort) {
         return new UserQuery(filter, Optional.of(newSort), page, schema);
     }
 }

@@ -1,16 +1,11 @@
 package org.provisio.domain.model;
 
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * The version of a resource, starting at 1 and incremented by every change; shown to SCIM
- * clients as the weak ETag {@code W/"3"} in {@code meta.version} and compared with {@code If-Match}.
+ * The version of a resource, starting at 1 and incremented by every change; compared with the
+ * version a client names in {@code If-Match}. How it is written on the wire (the weak ETag
+ * {@code W/"3"} of {@code meta.version}) is the SCIM language's business, not the domain's.
  */
 public record Version(long value) {
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
-
     public Version {
         if (value < 1) {
             throw new IllegalArgumentException("version must be positive");
@@ -26,22 +21,8 @@ public record Version(long value) {
         return new Version(value);
     }
 
-    /** Parses {@code W/"3"} or {@code "3"}; empty for anything else. */
-    public static Optional<Version> fromEtag(String etag) {
-        Matcher m = ETAG.matcher(etag == null ? "" : etag.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
-            return Optional.empty();
-        }
-        return Optional.of(new Version(Long.parseLong(m.group(1))));
-    }
-
     /** The version after this one. */
     public Version next() {
         return new Version(Math.addExact(value, 1));
-    }
-
-    /** The weak ETag, {@code W/"<n>"}. */
-    public String etag() {
-        return "W/\"" + value + "\"";
     }
 }

@@ -1,5 +1,6 @@
 package org.provisio.domain.port;
 
+import java.util.List;
 import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
@@ -7,7 +8,12 @@ import org.provisio.domain.model.TenantId;
 
 /** The append-only audit log. */
 public interface AuditLog {
-    void append(AuditEntry entry);
+    /** Appends entries in their order, in one round trip where the store can. */
+    void appendAll(List<AuditEntry> entries);
+
+    default void append(AuditEntry entry) {
+        appendAll(List.of(entry));
+    }
 
     /** A tenant's entries, newest (last appended) first. */
     Page<AuditEntry> read(TenantId tenant, PageRequest page);

@@ -1,6 +1,8 @@
 package org.provisio.domain.port;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.Credential;
 import org.provisio.domain.model.TenantId;
@@ -21,4 +23,10 @@ public interface Credentials {
      * recording its last use must never bring a revoked token back.
      */
     boolean update(Credential credential);
+
+    /**
+     * Records when credentials were last used, coalesced by the domain (at most one write per
+     * credential a minute); a stored time later than the given one is kept.
+     */
+    void recordUses(Map<TokenId, Instant> lastUses);
 }

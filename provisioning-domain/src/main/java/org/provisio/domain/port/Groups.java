@@ -1,7 +1,9 @@
 package org.provisio.domain.port;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.provisio.domain.model.Group;
@@ -46,6 +48,13 @@ public interface Groups {
     Optional<GroupHeader> findHeader(TenantId tenant, GroupId id);
 
     /**
+     * The group without its members, locked for the rest of the unit of work, so that concurrent
+     * changes of one group are serialised by the store. Lock the users a change adds first
+     * ({@link Users#lockNames}), then the group: the order every use case keeps.
+     */
+    Optional<GroupHeader> lockHeader(TenantId tenant, GroupId id);
+
+    /**
      * A SCIM query over the groups' SCIM representation ({@code members.value} included), in
      * creation order unless sorted.
      */
@@ -64,7 +73,15 @@ public interface Groups {
     boolean delete(TenantId tenant, GroupId id);
 
     /** The groups {@code user} is a direct member of, in creation order, without their members. */
-    List<GroupHeader> groupsOf(TenantId tenant, UserId user);
+    default List<GroupHeader> groupsOf(TenantId tenant, UserId user) {
+        return groupsOf(tenant, List.of(user)).getOrDefault(user, List.of());
+    }
+
+    /**
+     * The groups of several users at once (a page of users in one read), each list in creation
+     * order; users without groups are absent.
+     */
+    Map<UserId, List<GroupHeader>> groupsOf(TenantId tenant, Collection<UserId> users);
 
     /** Removes {@code user} from every group of the tenant (each one's version moves on); the number of groups changed. */
     int removeMemberEverywhere(TenantId tenant, UserId user, Instant at);

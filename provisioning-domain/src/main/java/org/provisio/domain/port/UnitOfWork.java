@@ -10,6 +10,14 @@ import java.util.function.Supplier;
 public interface UnitOfWork {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * A unit of work that only reads: it never takes a write lock, so readers of a store that
+     * locks (the in-memory one) proceed in parallel. Joins an enclosing unit of work.
+     */
+    default <T> T readOnly(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     /** {@link #inTransaction(Supplier)} for work without a result. */
     default void run(Runnable work) {
         inTransaction(() -> {

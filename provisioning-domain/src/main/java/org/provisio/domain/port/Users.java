@@ -32,6 +32,20 @@ public interface Users {
 
     Optional<User> find(TenantId tenant, UserId id);
 
+    /**
+     * The user, locked for the rest of the unit of work: a concurrent writer of the same user
+     * waits until it ends, so a read-modify-write decides races in the store instead of by retry.
+     * Every use case that changes a user locks it first, before anything that depends on it
+     * (invitations, memberships), so that locks are always taken in the same order.
+     */
+    Optional<User> lock(TenantId tenant, UserId id);
+
+    /**
+     * Like {@link #userNames}, and the users found are locked (in id order) for the rest of the unit
+     * of work: a group membership added for them cannot race with their deletion.
+     */
+    Map<UserId, UserName> lockNames(TenantId tenant, Collection<UserId> ids);
+
     /** The user with this name ignoring case. */
     Optional<User> findByUserName(TenantId tenant, UserName userName);
 
@@ -48,7 +62,11 @@ public interface Users {
     /** A tenant's users, optionally of one status, in creation order. */
     Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, PageRequest page);
 
-    /** Suspended users of any tenant whose purge time is at or before {@code now}, oldest purge time first. */
+    /**
+     * Suspended users of any tenant whose purge time is at or before {@code now}, oldest purge time
+     * first, locked for the rest of the unit of work; rows another purger holds are passed over,
+     * so that purgers of several instances never take the same user.
+     */
     List<User> dueForPurge(Instant now, int limit);
 
     /** Removes a user for good; false if there was none. */

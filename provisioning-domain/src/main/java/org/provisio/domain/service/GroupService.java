@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
-import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.Group;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.GroupId;
@@ -27,38 +26,40 @@ import org.provisio.domain.usecase.DeleteGroup;
 import org.provisio.domain.usecase.GetGroup;
 import org.provisio.domain.usecase.GroupMember;
 import org.provisio.domain.usecase.GroupView;
+import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.PatchGroup;
 import org.provisio.domain.usecase.QueryGroups;
+import org.provisio.domain.usecase.Refusal;
 import org.provisio.domain.usecase.ReplaceGroup;
-import org.provisio.scim.error.ScimErrorType;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.patch.PatchEngine;
 import org.provisio.scim.patch.PatchOperation;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.MultiValue;
-import org.provisio.scim.resource.ScimResource;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.resource.Value;
 import org.provisio.scim.schema.SchemaValidator;
 
 /**
- * The SCIM group use cases. Every write is one unit of work that moves the group's version with a
- * compare-and-set on its header first, so concurrent changes of one group are serialised, then
- * applies the membership delta. PATCH is read, apply, replace-if-unchanged, retried like
- * {@link PatchService} when the client sent no {@code If-Match}.
+ * The SCIM group use cases. Every change is one unit of work that first locks the users it makes
+ * members (so that a membership cannot race with the user's deletion, which locks the user and then
+ * its groups), then the group (so that concurrent changes of one group are serialised by the store),
+ * then writes the group's new version and the membership delta.
  */
 final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceGroup, PatchGroup, DeleteGroup {
-    private final SchemaValidator validator;
     /** How many unknown member ids an error names at most. */
     private static final int NAMED_IN_ERROR = 5;
 
-    private final Kernel k;
+    private final Context ctx;
+    private final EffectRecorder recorder;
+    private final SchemaValidator validator;
     private final PatchEngine engine;
 
-    GroupService(Kernel k) {
-        this.k = k;
-        this.validator = new SchemaValidator(k.groupSchema);
-        this.engine = new PatchEngine(k.groupSchema);
+    GroupService(Context ctx, EffectRecorder recorder) {
+        this.ctx = ctx;
+        this.recorder = recorder;
+        this.validator = new SchemaValidator(ctx.groupSchema);
+        this.engine = new PatchEngine(ctx.groupSchema);
     }
 
     /** The client attributes of a group resource, validated. */
@@ -83,200 +84,218 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
         }
     }
 
+    /** A change to write: the group's attributes after it and the membership delta. */
+    private record Change(Attributes after, Set<UserId> added, Set<UserId> removed) {
+    }
+
     @Override
-    public GroupView create(CreateGroup.Command command) {
+    public Outcome<GroupView> create(CreateGroup.Command command) {
         Attributes a = Attributes.of(validator, command.resource().attributes());
-        return k.tx(() -> {
-            if (k.store.tenants().find(command.tenantId()).isEmpty()) {
-                throw ScimException.notFound("tenant " + command.tenantId() + " not found");
+        return ctx.write(() -> {
+            if (ctx.tenant(command.tenantId()).isEmpty()) {
+                return Outcome.refused(new Refusal.NotFound("tenant", command.tenantId().value()));
             }
-            Map<UserId, UserName> names = requireUsers(command.tenantId(), a.members());
-            Instant now = k.now();
-            Group group = Group.create(GroupId.of(k.ids.next()), command.tenantId(), a.displayName(), a.externalId(),
+            Map<UserId, UserName> names = requireUsers(command.tenantId(), a.members(),
+                    ctx.store.users().lockNames(command.tenantId(), a.members()));
+            Instant now = ctx.now();
+            Group group = Group.create(GroupId.of(ctx.ids.next()), command.tenantId(), a.displayName(), a.externalId(),
                     a.members(), now);
-            if (k.store.groups().add(group) != WriteOutcome.WRITTEN) {
-                throw ScimException.uniqueness("displayName \"" + a.displayName() + "\" is taken");
+            if (ctx.store.groups().add(group) != WriteOutcome.WRITTEN) {
+                return Outcome.refused(new Refusal.NotUnique("displayName", a.displayName()));
             }
             audit(group.header(), command.actor(), AuditAction.GROUP_CREATED, now,
                     a.displayName() + " (" + a.members().size() + " members)");
-            return new GroupView(group.header(), Optional.of(members(names)));
+            return Outcome.done(new GroupView(group.header(), Optional.of(members(names))));
         });
     }
 
     @Override
     public Optional<GroupView> get(TenantId tenantId, GroupId groupId, boolean withMembers) {
-        return k.tx(() -> {
-            if (!withMembers) {
-                return k.store.groups().findHeader(tenantId, groupId).map(h -> new GroupView(h, Optional.empty()));
-            }
-            return k.store.groups().find(tenantId, groupId).map(this::fullView);
-        });
+        return ctx.read(() -> withMembers
+                ? ctx.store.groups().find(tenantId, groupId).map(this::fullView)
+                : ctx.store.groups().findHeader(tenantId, groupId).map(h -> new GroupView(h, Optional.empty())));
     }
 
     @Override
     public Page<GroupView> query(TenantId tenantId, GroupQuery query, boolean withMembers) {
-        return k.tx(() -> k.store.groups().query(tenantId, query).map(h -> withMembers
-                ? k.store.groups().find(tenantId, h.id()).map(this::fullView).orElse(new GroupView(h, Optional.of(List.of())))
+        GroupQuery typed = query.withSchema(ctx.groupSchema);
+        return ctx.read(() -> ctx.store.groups().query(tenantId, typed).map(h -> withMembers
+                ? ctx.store.groups().find(tenantId, h.id()).map(this::fullView)
+                        .orElse(new GroupView(h, Optional.of(List.of())))
                 : new GroupView(h, Optional.empty())));
     }
 
     @Override
-    public GroupView replace(ReplaceGroup.Command command) {
+    public Outcome<GroupView> replace(ReplaceGroup.Command command) {
         Attributes a = Attributes.of(validator, command.resource().attributes());
-        return k.tx(() -> {
-            Group current = k.store.groups().find(command.tenantId(), command.groupId())
-                    .orElseThrow(() -> notFound(command.groupId()));
-            checkIfMatch(current.header(), command.ifMatch());
-            Set<UserId> added = new LinkedHashSet<>(a.members());
-            added.removeAll(current.members());
-            Set<UserId> removed = new LinkedHashSet<>(current.members());
-            removed.removeAll(a.members());
-            Map<UserId, UserName> names = requireUsers(command.tenantId(), a.members());
-            GroupHeader after = write(current.header(), a.displayName(), a.externalId(), added, removed,
-                    command.actor());
-            return new GroupView(after, Optional.of(members(names)));
+        return ctx.write(() -> {
+            Map<UserId, UserName> locked = ctx.store.users().lockNames(command.tenantId(), a.members());
+            Optional<GroupHeader> header = ctx.store.groups().lockHeader(command.tenantId(), command.groupId());
+            Optional<Refusal> refusal = refusal(header, command.groupId(), command.ifMatch());
+            if (refusal.isPresent()) {
+                return Outcome.refused(refusal.get());
+            }
+            Set<UserId> current = ctx.store.groups().find(command.tenantId(), command.groupId()).orElseThrow().members();
+            Map<UserId, UserName> names = requireUsers(command.tenantId(), a.members(), locked);
+            return write(header.get(), new Change(a, minus(a.members(), current), minus(current, a.members())),
+                    command.actor()).map(after -> new GroupView(after, Optional.of(members(names))));
         });
     }
 
     @Override
-    public GroupView patch(PatchGroup.Command c) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return k.tx(() -> patchOnce(c));
-            } catch (ScimException e) {
-                if (e.type() != ScimErrorType.PRECONDITION_FAILED || c.ifMatch().isPresent()
-                        || attempt >= PatchService.ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private GroupView patchOnce(PatchGroup.Command c) {
-        GroupHeader header = k.store.groups().findHeader(c.tenantId(), c.groupId())
-                .orElseThrow(() -> notFound(c.groupId()));
-        checkIfMatch(header, c.ifMatch());
+    public Outcome<GroupView> patch(PatchGroup.Command c) {
         Optional<MembershipChange> delta = MembershipChange.of(c.request().operations());
-        Attributes patched;
-        Set<UserId> added;
-        Set<UserId> removed;
-        if (delta.isPresent()) {
-            List<PatchOperation> ops = delta.get().attributeOperations();
-            ComplexValue view = new GroupView(header, Optional.empty()).toScim();
-            patched = Attributes.of(validator, ops.isEmpty() ? view : engine.apply(view, ops));
-            Set<UserId> replacement = delta.get().replacement().orElse(null);
-            if (replacement != null) {
-                Set<UserId> current = k.store.groups().find(c.tenantId(), c.groupId()).orElseThrow().members();
-                Set<UserId> target = new LinkedHashSet<>(replacement);
-                target.addAll(delta.get().added());
-                target.removeAll(delta.get().removed());
-                added = new LinkedHashSet<>(target);
-                added.removeAll(current);
-                removed = new LinkedHashSet<>(current);
-                removed.removeAll(target);
-            } else {
-                Set<UserId> named = new HashSet<>(delta.get().added());
-                named.addAll(delta.get().removed());
-                Set<UserId> present = named.isEmpty() ? Set.of()
-                        : k.store.groups().membersAmong(c.tenantId(), c.groupId(), named);
-                added = new LinkedHashSet<>(delta.get().added());
-                added.removeAll(present);
-                removed = new LinkedHashSet<>(delta.get().removed());
-                removed.retainAll(present);
+        return ctx.write(() -> {
+            Map<UserId, UserName> locked = ctx.store.users().lockNames(c.tenantId(), candidates(c, delta));
+            Optional<GroupHeader> header = ctx.store.groups().lockHeader(c.tenantId(), c.groupId());
+            Optional<Refusal> refusal = refusal(header, c.groupId(), c.ifMatch());
+            if (refusal.isPresent()) {
+                return Outcome.refused(refusal.get());
             }
-        } else {
-            Group current = k.store.groups().find(c.tenantId(), c.groupId()).orElseThrow(() -> notFound(c.groupId()));
-            ComplexValue view = fullView(current).toScim();
-            patched = Attributes.of(validator, engine.apply(view, c.request()));
-            added = new LinkedHashSet<>(patched.members());
-            added.removeAll(current.members());
-            removed = new LinkedHashSet<>(current.members());
-            removed.removeAll(patched.members());
-        }
-        requireUsers(c.tenantId(), added);
-        GroupHeader after = write(header, patched.displayName(), patched.externalId(), added, removed, c.actor());
-        if (!c.withMembers()) {
-            return new GroupView(after, Optional.empty());
-        }
-        return fullView(k.store.groups().find(c.tenantId(), c.groupId()).orElseThrow());
-    }
-
-    @Override
-    public void delete(DeleteGroup.Command command) {
-        k.tx(() -> {
-            GroupHeader header = k.store.groups().findHeader(command.tenantId(), command.groupId())
-                    .orElseThrow(() -> notFound(command.groupId()));
-            checkIfMatch(header, command.ifMatch());
-            k.store.groups().delete(command.tenantId(), command.groupId());
-            audit(header, command.actor(), AuditAction.GROUP_DELETED, k.now(), header.displayName());
-            return null;
+            Change change = delta.isPresent() ? deltaChange(header.get(), delta.get()) : fullChange(c);
+            Set<UserId> unlocked = minus(change.added(), locked.keySet());
+            if (!unlocked.isEmpty()) {
+                // added by a path-less value the engine resolved only now: lock them too
+                locked = new java.util.HashMap<>(locked);
+                locked.putAll(ctx.store.users().lockNames(c.tenantId(), unlocked));
+            }
+            requireUsers(c.tenantId(), change.added(), locked);
+            Outcome<GroupHeader> written = write(header.get(), change, c.actor());
+            if (!c.withMembers()) {
+                return written.map(after -> new GroupView(after, Optional.empty()));
+            }
+            return written.map(after -> fullView(ctx.store.groups().find(c.tenantId(), c.groupId()).orElseThrow()));
         });
     }
 
     /**
-     * Stores a change of a group: nothing when there is none; else the header at the next version
-     * (compare-and-set on {@code before}'s version), then the membership delta, then the audit.
+     * The users a PATCH may add, known before the group is read: those its member operations name,
+     * or, for a patch of the whole view, those the view would hold after it (read without the lock;
+     * re-checked under it).
      */
-    private GroupHeader write(GroupHeader before, String displayName, Optional<String> externalId,
-                              Set<UserId> added, Set<UserId> removed, Actor actor) {
-        boolean renamed = !before.hasAttributes(displayName, externalId);
-        if (!renamed && added.isEmpty() && removed.isEmpty()) {
-            return before;
+    private Set<UserId> candidates(PatchGroup.Command c, Optional<MembershipChange> delta) {
+        if (delta.isPresent()) {
+            Set<UserId> named = new LinkedHashSet<>(delta.get().added());
+            delta.get().replacement().ifPresent(named::addAll);
+            return named;
         }
-        Instant now = k.now();
-        GroupHeader after = renamed ? before.withAttributes(displayName, externalId, now) : before.touched(now);
-        WriteOutcome outcome = k.store.groups().update(after, before.version());
-        switch (outcome) {
-            case WRITTEN:
-                break;
-            case NOT_UNIQUE:
-                throw ScimException.uniqueness("displayName \"" + displayName + "\" is taken");
-            case STALE_VERSION:
-                throw ScimException.preconditionFailed("The group has changed; its version is no longer "
-                        + before.version().etag());
-            case NOT_FOUND:
-                throw notFound(before.id());
-            default:
-                throw new IllegalStateException("unexpected outcome " + outcome);
+        Optional<Group> group = ctx.store.groups().find(c.tenantId(), c.groupId());
+        if (group.isEmpty()) {
+            return Set.of();
         }
-        if (!removed.isEmpty()) {
-            k.store.groups().removeMembers(before.tenantId(), before.id(), removed);
+        try {
+            return Attributes.of(validator, engine.apply(fullView(group.get()).toScim(), c.request())).members();
+        } catch (ScimException e) {
+            return Set.of(); // the same error comes again under the lock
         }
-        if (!added.isEmpty()) {
-            k.store.groups().addMembers(before.tenantId(), before.id(), added);
+    }
+
+    private Change deltaChange(GroupHeader header, MembershipChange delta) {
+        List<PatchOperation> ops = delta.attributeOperations();
+        ComplexValue view = new GroupView(header, Optional.empty()).toScim();
+        Attributes patched = Attributes.of(validator, ops.isEmpty() ? view : engine.apply(view, ops));
+        Optional<Set<UserId>> replacement = delta.replacement();
+        if (replacement.isPresent()) {
+            Set<UserId> current = ctx.store.groups().find(header.tenantId(), header.id()).orElseThrow().members();
+            Set<UserId> target = new LinkedHashSet<>(replacement.get());
+            target.addAll(delta.added());
+            target.removeAll(delta.removed());
+            return new Change(patched, minus(target, current), minus(current, target));
+        }
+        Set<UserId> named = new HashSet<>(delta.added());
+        named.addAll(delta.removed());
+        Set<UserId> present = named.isEmpty() ? Set.of()
+                : ctx.store.groups().membersAmong(header.tenantId(), header.id(), named);
+        Set<UserId> removed = new LinkedHashSet<>(delta.removed());
+        removed.retainAll(present);
+        return new Change(patched, minus(delta.added(), present), removed);
+    }
+
+    private Change fullChange(PatchGroup.Command c) {
+        Group current = ctx.store.groups().find(c.tenantId(), c.groupId()).orElseThrow();
+        Attributes patched = Attributes.of(validator, engine.apply(fullView(current).toScim(), c.request()));
+        return new Change(patched, minus(patched.members(), current.members()),
+                minus(current.members(), patched.members()));
+    }
+
+    @Override
+    public Outcome<GroupId> delete(DeleteGroup.Command command) {
+        return ctx.write(() -> {
+            Optional<GroupHeader> header = ctx.store.groups().lockHeader(command.tenantId(), command.groupId());
+            Optional<Refusal> refusal = refusal(header, command.groupId(), command.ifMatch());
+            if (refusal.isPresent()) {
+                return Outcome.refused(refusal.get());
+            }
+            ctx.store.groups().delete(command.tenantId(), command.groupId());
+            audit(header.get(), command.actor(), AuditAction.GROUP_DELETED, ctx.now(), header.get().displayName());
+            return Outcome.done(command.groupId());
+        });
+    }
+
+    /** Not found, or a stale {@code If-Match}. */
+    private static Optional<Refusal> refusal(Optional<GroupHeader> header, GroupId id, Optional<Version> ifMatch) {
+        if (header.isEmpty()) {
+            return Optional.of(new Refusal.NotFound("group", id.value()));
+        }
+        if (ifMatch.isPresent() && !ifMatch.get().equals(header.get().version())) {
+            return Optional.of(new Refusal.VersionMismatch(header.get().version()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores a change of a locked group: nothing when there is none; else the header at the next
+     * version, then the membership delta, then the audit.
+     */
+    private Outcome<GroupHeader> write(GroupHeader before, Change change, Actor actor) {
+        Attributes a = change.after();
+        boolean renamed = !before.hasAttributes(a.displayName(), a.externalId());
+        if (!renamed && change.added().isEmpty() && change.removed().isEmpty()) {
+            return Outcome.done(before);
+        }
+        Instant now = ctx.now();
+        GroupHeader after = renamed ? before.withAttributes(a.displayName(), a.externalId(), now) : before.touched(now);
+        WriteOutcome outcome = ctx.store.groups().update(after, before.version());
+        if (outcome == WriteOutcome.NOT_UNIQUE) {
+            return Outcome.refused(new Refusal.NotUnique("displayName", a.displayName()));
+        }
+        if (outcome != WriteOutcome.WRITTEN) {
+            throw new IllegalStateException("group " + before.id() + " changed while locked: " + outcome);
+        }
+        if (!change.removed().isEmpty()) {
+            ctx.store.groups().removeMembers(before.tenantId(), before.id(), change.removed());
+        }
+        if (!change.added().isEmpty()) {
+            ctx.store.groups().addMembers(before.tenantId(), before.id(), change.added());
         }
         if (renamed) {
-            audit(after, actor, AuditAction.GROUP_UPDATED, now, displayName);
+            audit(after, actor, AuditAction.GROUP_UPDATED, now, a.displayName());
         }
-        if (!added.isEmpty() || !removed.isEmpty()) {
+        if (!change.added().isEmpty() || !change.removed().isEmpty()) {
             audit(after, actor, AuditAction.GROUP_MEMBERS_CHANGED, now,
-                    "+" + added.size() + " -" + removed.size());
+                    "+" + change.added().size() + " -" + change.removed().size());
         }
-        return after;
+        return Outcome.done(after);
     }
 
     /**
-     * The userNames of {@code ids}, all of which must be users of the tenant (one read per few
-     * hundred ids): otherwise {@code invalidValue} naming the first few that are not, and saying so
-     * when one is a group.
+     * The names of {@code ids} (already looked up in {@code found}), all of which must be users of the
+     * tenant: otherwise {@code invalidValue} naming the first few that are not, and saying so when
+     * one is a group.
      */
-    private Map<UserId, UserName> requireUsers(TenantId tenant, Set<UserId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<UserId, UserName> names = k.store.users().userNames(tenant, ids);
-        if (names.size() == ids.size()) {
-            return names;
-        }
+    private Map<UserId, UserName> requireUsers(TenantId tenant, Set<UserId> ids, Map<UserId, UserName> found) {
         List<String> unknown = new ArrayList<>();
         for (UserId id : ids) {
-            if (!names.containsKey(id)) {
+            if (!found.containsKey(id)) {
                 unknown.add(id.value());
             }
         }
+        if (unknown.isEmpty()) {
+            return found;
+        }
         List<String> named = unknown.subList(0, Math.min(NAMED_IN_ERROR, unknown.size()));
         for (String id : named) {
-            if (k.store.groups().findHeader(tenant, GroupId.of(id)).isPresent()) {
+            if (ctx.store.groups().findHeader(tenant, GroupId.of(id)).isPresent()) {
                 throw ScimException.invalidValue("The member \"" + id + "\" is a group; groups cannot be members"
                         + " of groups here, \"members\" holds users of the tenant only");
             }
@@ -287,7 +306,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
     }
 
     private GroupView fullView(Group group) {
-        Map<UserId, UserName> names = k.store.users().userNames(group.tenantId(), group.members());
+        Map<UserId, UserName> names = ctx.store.users().userNames(group.tenantId(), group.members());
         return new GroupView(group.header(), Optional.of(members(names)));
     }
 
@@ -299,19 +318,13 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
         return out;
     }
 
-    private static void checkIfMatch(GroupHeader group, Optional<Version> ifMatch) {
-        if (ifMatch.isPresent() && !ifMatch.get().equals(group.version())) {
-            throw ScimException.preconditionFailed("The group has changed; its version is now "
-                    + group.version().etag());
-        }
-    }
-
-    private static ScimException notFound(GroupId id) {
-        return ScimException.notFound("Group " + id + " not found");
+    private static Set<UserId> minus(Set<UserId> from, Set<UserId> without) {
+        Set<UserId> out = new LinkedHashSet<>(from);
+        out.removeAll(without);
+        return out;
     }
 
     private void audit(GroupHeader group, Actor actor, AuditAction action, Instant at, String detail) {
-        k.store.auditLog().append(new AuditEntry(k.ids.next(), group.tenantId(), actor, action, "group:" + group.id(),
-                at, detail));
+        recorder.audit(group.tenantId(), actor, action, "group:" + group.id(), at, detail);
     }
 }

@@ -146,9 +146,14 @@ final class MembershipChange {
 
     /** The ids of {@code value eq "a"} or {@code value eq "a" or value eq "b"}; empty for any other filter. */
     private static Optional<Set<UserId>> valueEquals(Filter filter) {
-        if (filter instanceof Filter.Or or) {
-            Optional<Set<UserId>> left = valueEquals(or.left());
-            Optional<Set<UserId>> right = valueEquals(or.right());
+        return filter.accept(VALUE_EQUALS);
+    }
+
+    private static final Filter.Visitor<Optional<Set<UserId>>> VALUE_EQUALS = new Filter.Visitor<>() {
+        @Override
+        public Optional<Set<UserId>> visitOr(Filter.Or f) {
+            Optional<Set<UserId>> left = f.left().accept(this);
+            Optional<Set<UserId>> right = f.right().accept(this);
             if (left.isEmpty() || right.isEmpty()) {
                 return Optional.empty();
             }
@@ -156,15 +161,38 @@ final class MembershipChange {
             both.addAll(right.get());
             return Optional.of(both);
         }
-        if (filter instanceof Filter.Compare c && c.operator() == CompareOperator.EQ
-                && c.path().attribute().equalsIgnoreCase("value") && !c.path().hasSubAttribute()
-                && !c.path().hasSchemaUrn() && c.value() instanceof StringValue s) {
-            Set<UserId> ids = new LinkedHashSet<>();
-            GroupMembers.parseId(s.value(), true).ifPresent(ids::add);
-            return Optional.of(ids);
+
+        @Override
+        public Optional<Set<UserId>> visitCompare(Filter.Compare c) {
+            if (c.operator() == CompareOperator.EQ && c.path().attribute().equalsIgnoreCase("value")
+                    && !c.path().hasSubAttribute() && !c.path().hasSchemaUrn() && c.value() instanceof StringValue s) {
+                Set<UserId> ids = new LinkedHashSet<>();
+                GroupMembers.parseId(s.value(), true).ifPresent(ids::add);
+                return Optional.of(ids);
+            }
+            return Optional.empty();
         }
-        return Optional.empty();
-    }
+
+        @Override
+        public Optional<Set<UserId>> visitAnd(Filter.And f) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Set<UserId>> visitNot(Filter.Not f) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Set<UserId>> visitPresent(Filter.Present f) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Set<UserId>> visitValuePath(Filter.ValuePath f) {
+            return Optional.empty();
+        }
+    };
 
     /** The member ids of a PATCH value: an array of {@code {"value": "<id>"}} objects, or one such object. */
     private static Set<UserId> idsOf(Value value, boolean forRemoval) {

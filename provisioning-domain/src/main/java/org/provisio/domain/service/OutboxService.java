@@ -2,9 +2,13 @@ package org.provisio.domain.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
@@ -12,76 +16,93 @@ import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.Invitation;
 import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.SecretHash;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.UserId;
 import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.port.Outbox;
 import org.provisio.domain.usecase.DispatchOutbox;
 
 /**
- * Claims due outbox messages with a lease and hands them to the sender. The outbox port hands
- * out only each user's oldest waiting message, so the dispatcher claims in rounds until nothing
- * is due or one batch of attempts is spent. A failed message is retried after a delay that
- * doubles with each attempt ({@link #retryDelay}); after {@code maxAttempts} failures it is
- * parked, in one unit of work with its audit entry.
+ * Claims due outbox messages with a lease, as runs of up to {@value #PER_USER} consecutive messages
+ * per user, and hands them to the sender in order. When a message fails, the rest of its user's run
+ * is released untried (its order must hold); the failed one is retried after a delay that doubles
+ * with each attempt ({@link #retryDelay}) and, after {@code maxAttempts} failures, parked in one
+ * unit of work with its audit entry. {@link #dispatchDue} stops between messages once asked to, and
+ * releases what it claimed and did not try, so that a stopping process hands its claims back at once.
  */
 final class OutboxService implements DispatchOutbox {
     static final int BATCH = 100;
+    static final int PER_USER = 20;
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration MAX_RETRY = Duration.ofHours(1);
     /** The longest detail of a parked message's audit entry. */
     private static final int MAX_DETAIL = 500;
 
-    private final Kernel k;
+    private final Context ctx;
     private final MessageSender sender;
     private final int maxAttempts;
     private final DoubleSupplier jitter;
+    private final BooleanSupplier stopping;
 
-    OutboxService(Kernel kernel, MessageSender sender, int maxAttempts) {
-        this(kernel, sender, maxAttempts, () -> ThreadLocalRandom.current().nextDouble());
+    OutboxService(Context ctx, MessageSender sender, int maxAttempts, BooleanSupplier stopping) {
+        this(ctx, sender, maxAttempts, () -> ThreadLocalRandom.current().nextDouble(), stopping);
     }
 
-    OutboxService(Kernel kernel, MessageSender sender, int maxAttempts, DoubleSupplier jitter) {
-        this.k = kernel;
+    OutboxService(Context ctx, MessageSender sender, int maxAttempts, DoubleSupplier jitter, BooleanSupplier stopping) {
+        this.ctx = ctx;
         this.sender = Objects.requireNonNull(sender, "sender");
         this.maxAttempts = maxAttempts;
         this.jitter = jitter;
+        this.stopping = stopping;
+    }
+
+    /** A user of a tenant: the unit of ordering. */
+    private record Recipient(TenantId tenant, UserId user) {
+        static Recipient of(OutboxMessage m) {
+            return new Recipient(m.tenantId(), m.userId());
+        }
     }
 
     @Override
     public int dispatchDue() {
-        Outbox outbox = k.store.outbox();
-        int attempted = 0;
+        Outbox outbox = ctx.store.outbox();
+        List<OutboxMessage> claimed = outbox.claim(BATCH, PER_USER, ctx.now(), LEASE);
         int delivered = 0;
-        while (attempted < BATCH) {
-            List<OutboxMessage> due = outbox.claim(BATCH - attempted, k.now(), LEASE);
-            if (due.isEmpty()) {
-                break;
+        Set<Recipient> held = new HashSet<>();
+        List<String> untried = new ArrayList<>();
+        for (OutboxMessage m : claimed) {
+            if (held.contains(Recipient.of(m)) || stopping.getAsBoolean()) {
+                // an older message of this user failed in this run, or the process is stopping
+                untried.add(m.id());
+                continue;
             }
-            for (OutboxMessage m : due) {
-                attempted++;
-                if (isStaleInvitation(m)) {
-                    // the invitation was revoked, replaced or accepted, or its user is gone, since the
-                    // email was queued: mailing a link that can only fail helps nobody
-                    outbox.markDelivered(m.id());
-                    continue;
-                }
-                Throwable failure = null;
-                try {
-                    sender.send(m);
-                } catch (VirtualMachineError e) {
-                    throw e;
-                } catch (Throwable e) {
-                    // an Error from a mailer or listener (a missing class, a bad service file) is a
-                    // failed delivery like any other, not the end of the dispatcher
-                    failure = e;
-                }
-                if (failure == null) {
-                    outbox.markDelivered(m.id());
-                    delivered++;
-                } else {
-                    failed(m, failure);
-                }
+            if (isStaleInvitation(m)) {
+                // the invitation was revoked, replaced or accepted, or its user is gone, since the
+                // email was queued: mailing a link that can only fail helps nobody
+                outbox.markDelivered(m.id());
+                continue;
             }
+            Throwable failure = null;
+            try {
+                sender.send(m);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // an Error from a mailer or listener (a missing class, a bad service file) is a
+                // failed delivery like any other, not the end of the dispatcher
+                failure = e;
+            }
+            if (failure == null) {
+                outbox.markDelivered(m.id());
+                delivered++;
+            } else {
+                held.add(Recipient.of(m));
+                failed(m, failure);
+            }
+        }
+        if (!untried.isEmpty()) {
+            outbox.release(untried);
         }
         return delivered;
     }
@@ -91,28 +112,27 @@ final class OutboxService implements DispatchOutbox {
             return false;
         }
         String token = m.payload().get("token");
-        return token == null || k.store.invitations().findByTokenHash(SecretHash.of(token))
+        return token == null || ctx.store.invitations().findByTokenHash(SecretHash.of(token))
                 .filter(Invitation::isOpen)
-                .filter(i -> !i.expiredAt(k.now()))
+                .filter(i -> !i.expiredAt(ctx.now()))
                 .isEmpty();
     }
 
     private void failed(OutboxMessage m, Throwable failure) {
         int attempt = m.attempts() + 1;
-        Instant now = k.now();
+        Instant now = ctx.now();
         if (attempt < maxAttempts) {
-            k.store.outbox().markFailed(m.id(), now.plus(retryDelay(attempt, jitter.getAsDouble())));
+            ctx.store.outbox().markFailed(m.id(), now.plus(retryDelay(attempt, jitter.getAsDouble())));
             return;
         }
         String detail = "message:" + m.id() + " " + m.kind().name().toLowerCase(java.util.Locale.ROOT)
                 + " parked after " + attempt + " attempts: " + failure;
-        k.tx(() -> {
-            if (k.store.outbox().markParked(m.id(), now)) {
-                k.store.auditLog().append(new AuditEntry(k.ids.next(), m.tenantId(), Actor.system(),
+        ctx.store.unitOfWork().run(() -> {
+            if (ctx.store.outbox().markParked(m.id(), now)) {
+                ctx.store.auditLog().append(new AuditEntry(ctx.ids.next(), m.tenantId(), Actor.system(),
                         AuditAction.OUTBOX_MESSAGE_PARKED, "user:" + m.userId().value(), now,
                         detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail));
             }
-            return null;
         });
     }
 

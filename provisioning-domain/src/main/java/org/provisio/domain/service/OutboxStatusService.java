@@ -10,15 +10,15 @@ import org.provisio.domain.usecase.OutboxStatus;
 
 /** Reads the outbox's depth and parked messages for the operator. */
 final class OutboxStatusService implements OutboxStatus {
-    private final Kernel k;
+    private final Context ctx;
 
-    OutboxStatusService(Kernel kernel) {
-        this.k = kernel;
+    OutboxStatusService(Context ctx) {
+        this.ctx = ctx;
     }
 
     @Override
     public OutboxDepth depth(Optional<TenantId> tenant) {
-        return k.store.outbox().depth(tenant);
+        return ctx.store.outbox().depth(tenant);
     }
 
     @Override
@@ -26,6 +26,6 @@ final class OutboxStatusService implements OutboxStatus {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative");
         }
-        return k.store.outbox().list(tenant, EnumSet.of(OutboxMessage.State.PARKED), max);
+        return ctx.store.outbox().list(tenant, EnumSet.of(OutboxMessage.State.PARKED), max);
     }
 }

@@ -3,7 +3,11 @@ package org.provisio.domain.service;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.provisio.domain.port.CredentialCache;
+import org.provisio.domain.usecase.RecordCredentialUses;
 import org.provisio.domain.model.InvitationTtl;
+import org.provisio.domain.model.ResourceLimits;
 import org.provisio.domain.model.Retention;
 import org.provisio.domain.port.IdGenerator;
 import org.provisio.domain.port.MessageSender;
@@ -48,27 +52,24 @@ import org.provisio.domain.usecase.RevokeCredential;
  * }</pre>
  */
 public final class Provisioning {
+    private final Context ctx;
     private final TenantService tenants;
     private final CredentialService credentials;
     private final UserService users;
     private final LifecycleService lifecycle;
-    private final Kernel kernel;
-    private final PatchService patch;
-    private final InvitationService invitations;
     private final GroupService groups;
-
     private final int outboxMaxAttempts;
 
-    private Provisioning(Kernel kernel, int outboxMaxAttempts) {
-        this.tenants = new TenantService(kernel);
-        this.credentials = new CredentialService(kernel);
-        this.users = new UserService(kernel);
-        this.lifecycle = new LifecycleService(kernel);
-        this.kernel = kernel;
+    private Provisioning(Context ctx, CredentialCache credentialCache, int outboxMaxAttempts) {
+        this.ctx = ctx;
+        EffectRecorder recorder = new EffectRecorder(ctx);
+        UserRecords records = new UserRecords(ctx, recorder);
+        this.tenants = new TenantService(ctx, recorder);
+        this.credentials = new CredentialService(ctx, recorder, credentialCache);
+        this.users = new UserService(ctx, records, recorder);
+        this.lifecycle = new LifecycleService(ctx, records);
+        this.groups = new GroupService(ctx, recorder);
         this.outboxMaxAttempts = outboxMaxAttempts;
-        this.patch = new PatchService(users, users, kernel.userSchema);
-        this.invitations = new InvitationService(kernel);
-        this.groups = new GroupService(kernel);
     }
 
     public static Builder builder(Store store) {
@@ -103,6 +104,11 @@ public final class Provisioning {
         return credentials;
     }
 
+    /** Stores the credential uses authentication noted; run it every few seconds and at shutdown. */
+    public RecordCredentialUses recordCredentialUses() {
+        return credentials;
+    }
+
     public ProvisionUser provisionUser() {
         return users;
     }
@@ -113,11 +119,11 @@ public final class Provisioning {
 
     /** The schemas this domain validates against; the discovery endpoints advertise them. */
     public SchemaRegistry schemas() {
-        return kernel.schemas;
+        return ctx.schemas;
     }
 
     public PatchUser patchUser() {
-        return patch;
+        return users;
     }
 
     public GetUser getUser() {
@@ -161,7 +167,7 @@ public final class Provisioning {
     }
 
     public InspectInvitation inspectInvitation() {
-        return invitations;
+        return lifecycle;
     }
 
     public AcceptInvitation acceptInvitation() {
@@ -178,12 +184,20 @@ public final class Provisioning {
 
     /** The outbox dispatcher that delivers through {@code sender}. */
     public DispatchOutbox dispatchOutbox(MessageSender sender) {
-        return new OutboxService(kernel, sender, outboxMaxAttempts);
+        return dispatchOutbox(sender, () -> false);
+    }
+
+    /**
+     * The outbox dispatcher that delivers through {@code sender} and, once {@code stopping} says so,
+     * stops between two messages, handing back at once what it claimed and did not try.
+     */
+    public DispatchOutbox dispatchOutbox(MessageSender sender, BooleanSupplier stopping) {
+        return new OutboxService(ctx, sender, outboxMaxAttempts, Objects.requireNonNull(stopping, "stopping"));
     }
 
     /** The outbox's depth and parked messages, for monitoring. */
     public OutboxStatus outboxStatus() {
-        return new OutboxStatusService(kernel);
+        return new OutboxStatusService(ctx);
     }
 
     public PurgeExpiredUsers purgeExpiredUsers() {
@@ -200,6 +214,8 @@ public final class Provisioning {
         private int purgeBatchSize = 100;
         private SchemaRegistry schemas = SchemaRegistry.defaults();
         private int outboxMaxAttempts = 12;
+        private CredentialCache credentialCache = CredentialCache.none();
+        private ResourceLimits limits = ResourceLimits.DEFAULT;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -238,6 +254,21 @@ public final class Provisioning {
             return this;
         }
 
+        /**
+         * Where verified credentials are kept between requests (see {@link CredentialCache}); by
+         * default none, so that every SCIM request reads its credential from the store.
+         */
+        public Builder credentialCache(CredentialCache value) {
+            this.credentialCache = Objects.requireNonNull(value, "credentialCache");
+            return this;
+        }
+
+        /** What one user may hold (default {@link ResourceLimits#DEFAULT}). */
+        public Builder limits(ResourceLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
         /** How many users one purge transaction handles at most. */
         public Builder purgeBatchSize(int value) {
             if (value < 1) {
@@ -260,8 +291,8 @@ public final class Provisioning {
         }
 
         public Provisioning build() {
-            return new Provisioning(new Kernel(store, clock, ids, retention, invitationTtl, purgeBatchSize, schemas,
-                    new SecureRandom()), outboxMaxAttempts);
+            return new Provisioning(new Context(store, clock, ids, retention, invitationTtl, purgeBatchSize, schemas,
+                    limits, new SecureRandom()), credentialCache, outboxMaxAttempts);
         }
     }
 }

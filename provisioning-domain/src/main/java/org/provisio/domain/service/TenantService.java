@@ -11,38 +11,48 @@ import org.provisio.domain.model.TenantId;
 import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.ListTenants;
 import org.provisio.domain.usecase.ReadAuditLog;
+import org.provisio.scim.error.ScimException;
 
 /** Tenants and their audit log. */
 final class TenantService implements CreateTenant, ListTenants, ReadAuditLog {
-    private final Kernel k;
+    private final Context ctx;
+    private final EffectRecorder recorder;
 
-    TenantService(Kernel k) {
-        this.k = k;
+    TenantService(Context ctx, EffectRecorder recorder) {
+        this.ctx = ctx;
+        this.recorder = recorder;
     }
 
     @Override
     public Tenant create(CreateTenant.Command command) {
-        return k.tx(() -> {
-            Tenant tenant = new Tenant(TenantId.of(k.ids.next()), command.name().strip(), k.now());
-            k.store.tenants().add(tenant);
-            k.store.auditLog().append(new AuditEntry(k.ids.next(), tenant.id(), command.actor(),
-                    AuditAction.TENANT_CREATED, "tenant:" + tenant.id(), tenant.createdAt(), tenant.name()));
+        String name = command.name().strip();
+        if (name.isEmpty()) {
+            throw ScimException.invalidValue("\"name\" is required and must not be blank");
+        }
+        if (name.length() > MAX_NAME) {
+            throw ScimException.invalidValue("\"name\" must be at most " + MAX_NAME + " characters");
+        }
+        return ctx.store.unitOfWork().inTransaction(() -> {
+            Tenant tenant = new Tenant(TenantId.of(ctx.ids.next()), name, ctx.now());
+            ctx.store.tenants().add(tenant);
+            recorder.audit(tenant.id(), command.actor(), AuditAction.TENANT_CREATED, "tenant:" + tenant.id(),
+                    tenant.createdAt(), tenant.name());
             return tenant;
         });
     }
 
     @Override
     public List<Tenant> list() {
-        return k.store.tenants().list();
+        return ctx.read(() -> ctx.store.tenants().list());
     }
 
     @Override
     public Optional<Tenant> find(TenantId id) {
-        return k.store.tenants().find(id);
+        return ctx.tenant(id);
     }
 
     @Override
     public Page<AuditEntry> read(TenantId tenantId, PageRequest page) {
-        return k.store.auditLog().read(tenantId, page);
+        return ctx.read(() -> ctx.store.auditLog().read(tenantId, page));
     }
 }

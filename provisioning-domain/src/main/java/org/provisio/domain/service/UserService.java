@@ -1,20 +1,21 @@
 package org.provisio.domain.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
+import org.provisio.domain.model.Effect;
 import org.provisio.domain.model.InvitationId;
-import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.Page;
-import org.provisio.domain.model.Pending;
+import org.provisio.domain.model.Removal;
+import org.provisio.domain.model.Suspendable;
 import org.provisio.domain.model.Suspended;
 import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.Transition;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
-import org.provisio.domain.model.UserName;
 import org.provisio.domain.model.UserQuery;
 import org.provisio.domain.model.UserState;
 import org.provisio.domain.model.Version;
@@ -22,188 +23,151 @@ import org.provisio.domain.port.WriteOutcome;
 import org.provisio.domain.usecase.DeleteUser;
 import org.provisio.domain.usecase.GetUser;
 import org.provisio.domain.usecase.ListUsersByStatus;
+import org.provisio.domain.usecase.Outcome;
+import org.provisio.domain.usecase.PatchUser;
 import org.provisio.domain.usecase.ProvisionUser;
 import org.provisio.domain.usecase.QueryUsers;
+import org.provisio.domain.usecase.Refusal;
 import org.provisio.domain.usecase.ReplaceUser;
 import org.provisio.domain.usecase.UserSummary;
 import org.provisio.domain.usecase.UserView;
-import org.provisio.scim.error.ScimErrorType;
-import org.provisio.scim.error.ScimException;
-import org.provisio.scim.resource.BooleanValue;
-import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.patch.PatchEngine;
+import org.provisio.scim.patch.PatchRequest;
 import org.provisio.scim.resource.ScimResource;
-import org.provisio.scim.resource.StringValue;
-import org.provisio.scim.resource.Value;
 import org.provisio.scim.schema.SchemaValidator;
 
-/** The SCIM-facing user use cases and the admin's user listing. */
-final class UserService implements ProvisionUser, ReplaceUser, GetUser, QueryUsers, DeleteUser, ListUsersByStatus {
+/**
+ * The SCIM-facing user use cases (create, replace, patch, delete, read, query) and the admin's
+ * listing. Every change locks the user first, so that concurrent writers of one user are
+ * serialised by the store; attributes and state change together in one write.
+ */
+final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUser, QueryUsers, DeleteUser,
+        ListUsersByStatus {
+    private final Context ctx;
+    private final UserRecords records;
+    private final EffectRecorder recorder;
     private final SchemaValidator validator;
-    static final int MAX_EXTERNAL_ID = 1024;
-    static final int MAX_EMAIL = 512;
-    static final int MAX_EMAIL_TYPE = 128;
+    private final PatchEngine engine;
 
-    private final Kernel k;
-
-    UserService(Kernel k) {
-        this.k = k;
-        this.validator = new SchemaValidator(k.userSchema);
+    UserService(Context ctx, UserRecords records, EffectRecorder recorder) {
+        this.ctx = ctx;
+        this.records = records;
+        this.recorder = recorder;
+        this.validator = UserInput.validator(ctx.userSchema);
+        this.engine = new PatchEngine(ctx.userSchema);
     }
 
     @Override
-    public UserView provision(ProvisionUser.Command command) {
-        ScimResource resource = validated(command.resource());
-        UserName userName = userNameOf(resource);
-        Optional<String> externalId = externalIdOf(resource);
-        boolean active = activeOf(resource).orElse(true);
-        return k.tx(() -> {
-            if (k.store.tenants().find(command.tenantId()).isEmpty()) {
-                throw ScimException.notFound("tenant " + command.tenantId() + " not found");
+    public Outcome<UserView> provision(ProvisionUser.Command command) {
+        UserInput input = UserInput.of(validator, ctx.limits, command.resource());
+        return ctx.write(() -> {
+            if (ctx.tenant(command.tenantId()).isEmpty()) {
+                return Outcome.refused(new Refusal.NotFound("tenant", command.tenantId().value()));
             }
-            Instant now = k.now();
-            UserId id = UserId.of(k.ids.next());
-            UserState state = active ? new Pending(InvitationId.of(k.ids.next()))
-                    : Suspended.NeverInvited.provisionedAt(now, k.retention);
-            User user = User.create(id, command.tenantId(), userName, externalId, resource, state, now);
-            if (k.store.users().add(user) != WriteOutcome.WRITTEN) {
-                throw ScimException.uniqueness("userName " + userName + " is taken");
+            Instant now = ctx.now();
+            Transition<UserState> provisioned = Transition.provisioned(input.active().orElse(true), now,
+                    ctx.retention, InvitationId.of(ctx.ids.next()));
+            User user = User.create(UserId.of(ctx.ids.next()), command.tenantId(), input.userName(),
+                    input.externalId(), input.resource(), provisioned.after(), now);
+            if (ctx.store.users().add(user) != WriteOutcome.WRITTEN) {
+                return Outcome.refused(new Refusal.NotUnique("userName", input.userName().value()));
             }
-            k.audit(user, command.actor(), AuditAction.USER_PROVISIONED, now, user.status().keyword());
-            k.emit(user, OutboxMessage.Kind.PROVISIONED, now, Map.of("status", user.status().keyword()));
-            if (state instanceof Pending p) {
-                k.invite(user, p.invitation(), command.actor(), now);
-            }
-            return k.view(user);
+            recorder.record(user, command.actor(), now, provisioned.effects());
+            // a user created a moment ago belongs to no group yet
+            return Outcome.done(new UserView(user, List.of()));
         });
     }
 
     @Override
-    public UserView replace(ReplaceUser.Command command) {
-        ScimResource resource = validated(command.resource());
-        UserName userName = userNameOf(resource);
-        Optional<String> externalId = externalIdOf(resource);
-        Optional<Boolean> active = activeOf(resource);
-        return k.tx(() -> {
-            User current = existing(command.tenantId(), command.userId(), command.ifMatch());
-            validator.checkImmutable(current.toScim(List.of()), resource.attributes());
-            Instant now = k.now();
-            Actor actor = command.actor();
-            User user = current;
-            if (!current.hasAttributes(userName, externalId, resource)) {
-                user = current.withAttributes(userName, externalId, resource, now);
-                k.store(user, current.version());
-                k.audit(user, actor, AuditAction.USER_UPDATED, now, user.userName().value());
-            }
-            if (active.isPresent() && active.get() != user.state().active()) {
-                if (user.state() instanceof Suspended s) {
-                    if (!s.restorableAt(now)) {
-                        throw ScimException.of(ScimErrorType.CONFLICT,
-                                "the retention period ended at " + s.purgeAt() + "; the user can no longer be restored");
-                    }
-                    user = k.restore(user, s, actor, now, user.version());
-                } else {
-                    User suspended = user.withState(k.suspend(user, actor, now), now);
-                    k.store(suspended, user.version());
-                    k.afterStateChange(user, suspended, actor, now);
-                    user = suspended;
+    public Outcome<UserView> replace(ReplaceUser.Command command) {
+        UserInput input = UserInput.of(validator, ctx.limits, command.resource());
+        return ctx.write(() -> locked(command.tenantId(), command.userId(), command.ifMatch(),
+                current -> change(current, input, command.actor())));
+    }
+
+    @Override
+    public Outcome<UserView> patch(PatchUser.Command command) {
+        return ctx.write(() -> locked(command.tenantId(), command.userId(), command.ifMatch(), current -> {
+            PatchRequest request = command.request();
+            ScimResource patched = ScimResource.of(engine.apply(records.view(current).toScim(), request));
+            return change(current, UserInput.of(validator, ctx.limits, patched), command.actor());
+        }));
+    }
+
+    @Override
+    public Outcome<UserId> delete(DeleteUser.Command command) {
+        return ctx.write(() -> locked(command.tenantId(), command.userId(), command.ifMatch(), user -> {
+            records.remove(user, command.actor(), Removal.HARD_DELETE, ctx.now());
+            return Outcome.done(user.id());
+        }));
+    }
+
+    /** Runs {@code change} on the user, locked, once {@code If-Match} holds. */
+    private <T> Outcome<T> locked(TenantId tenant, UserId id, Optional<Version> ifMatch,
+                                  java.util.function.Function<User, Outcome<T>> change) {
+        Optional<User> found = ctx.store.users().lock(tenant, id);
+        if (found.isEmpty()) {
+            return Outcome.refused(new Refusal.NotFound("user", id.value()));
+        }
+        User current = found.get();
+        if (!UserRecords.matches(current, ifMatch)) {
+            return Outcome.refused(new Refusal.VersionMismatch(current.version()));
+        }
+        return change.apply(current);
+    }
+
+    /**
+     * The user with the client's attributes and, when {@code active} says so, the lifecycle
+     * transition it asks for: one write, the effects of both recorded.
+     */
+    private Outcome<UserView> change(User current, UserInput input, Actor actor) {
+        validator.checkImmutable(current.toScim(List.of()), input.resource().attributes());
+        Instant now = ctx.now();
+        List<Effect> effects = new ArrayList<>();
+        boolean attributesChanged = !current.hasAttributes(input.userName(), input.externalId(), input.resource());
+        if (attributesChanged) {
+            effects.add(new Effect.Audited(AuditAction.USER_UPDATED, ""));
+        }
+        UserState state = current.state();
+        if (input.active().isPresent() && input.active().get() != state.active()) {
+            Transition<? extends UserState> transition;
+            if (state instanceof Suspended suspended) {
+                if (!suspended.restorableAt(now)) {
+                    return Outcome.refused(new Refusal.RetentionElapsed(suspended.purgeAt()));
                 }
+                transition = suspended.restore(now, () -> InvitationId.of(ctx.ids.next()));
+            } else {
+                transition = ((Suspendable) state).suspend(now, ctx.retention);
             }
-            return k.view(user);
-        });
+            state = transition.after();
+            effects.addAll(transition.effects());
+        }
+        if (effects.isEmpty()) {
+            return Outcome.done(records.view(current));
+        }
+        User after = current.changed(input.userName(), input.externalId(), input.resource(), state, now);
+        return records.write(current, after, actor, now, effects);
     }
 
     @Override
     public Optional<UserView> get(TenantId tenantId, UserId userId) {
-        return k.tx(() -> k.store.users().find(tenantId, userId).map(k::view));
+        return ctx.read(() -> ctx.store.users().find(tenantId, userId).map(records::view));
     }
 
     @Override
     public Page<UserView> query(TenantId tenantId, UserQuery query) {
-        UserQuery typed = query.withSchema(k.userSchema);
-        return k.tx(() -> k.store.users().query(tenantId, typed).map(k::view));
-    }
-
-    @Override
-    public void delete(DeleteUser.Command command) {
-        k.tx(() -> {
-            User user = existing(command.tenantId(), command.userId(), command.ifMatch());
-            k.remove(user, command.actor(), AuditAction.USER_HARD_DELETED, OutboxMessage.Kind.HARD_DELETED, k.now());
-            return null;
-        });
+        UserQuery typed = query.withSchema(ctx.userSchema);
+        return ctx.read(() -> records.views(ctx.store.users().query(tenantId, typed)));
     }
 
     @Override
     public Page<UserSummary> list(ListUsersByStatus.Command command) {
-        return k.store.users().listByStatus(command.tenantId(), command.status(), command.page())
-                .map(UserSummary::of);
+        return ctx.read(() -> ctx.store.users().listByStatus(command.tenantId(), command.status(), command.page())
+                .map(UserSummary::of));
     }
 
     @Override
     public Optional<UserSummary> find(TenantId tenantId, UserId userId) {
-        return k.store.users().find(tenantId, userId).map(UserSummary::of);
-    }
-
-    private User existing(TenantId tenantId, UserId userId, Optional<Version> ifMatch) {
-        User user = k.store.users().find(tenantId, userId)
-                .orElseThrow(() -> ScimException.notFound("user " + userId + " not found"));
-        if (ifMatch.isPresent() && !ifMatch.get().equals(user.version())) {
-            throw ScimException.preconditionFailed("user " + userId + " is at version " + user.version().etag());
-        }
-        return user;
-    }
-
-    /**
-     * The resource checked against the User schema and given its schema types (RFC 7643), with
-     * the sizes the stores index bounded and the cleartext {@code password} dropped: a user of
-     * Provisio signs in through the product after accepting the invitation, so a password an
-     * identity provider sends (Okta does) has no use, and keeping it would only be a liability.
-     */
-    ScimResource validated(ScimResource resource) {
-        ComplexValue v = validator.validate(resource.attributes()).without("password");
-        v.getText("externalId").ifPresent(e -> limit("externalId", e, MAX_EXTERNAL_ID));
-        for (Value email : v.getMulti("emails").values()) {
-            if (email instanceof ComplexValue e) {
-                e.getText("value").ifPresent(x -> limit("emails.value", x, MAX_EMAIL));
-                e.getText("type").ifPresent(x -> limit("emails.type", x, MAX_EMAIL_TYPE));
-            }
-        }
-        return ScimResource.of(v);
-    }
-
-    private static void limit(String attribute, String value, int max) {
-        if (value.length() > max) {
-            throw ScimException.invalidValue("\"" + attribute + "\" must be at most " + max + " characters");
-        }
-    }
-
-    static UserName userNameOf(ScimResource resource) {
-        Value v = resource.get("userName").orElse(null);
-        if (!(v instanceof StringValue s) || s.value().isBlank()) {
-            throw ScimException.invalidValue("userName is required and must be a non-empty string");
-        }
-        try {
-            return UserName.of(s.value());
-        } catch (IllegalArgumentException e) {
-            throw ScimException.invalidValue(e.getMessage());
-        }
-    }
-
-    static Optional<String> externalIdOf(ScimResource resource) {
-        return resource.externalId().filter(e -> !e.isBlank());
-    }
-
-    /** {@code active} as a boolean, also as the strings {@code "True"}/{@code "False"} that Entra ID sends. */
-    static Optional<Boolean> activeOf(ScimResource resource) {
-        Value v = resource.get("active").orElse(null);
-        if (v == null || v.isUnassigned()) {
-            return Optional.empty();
-        }
-        if (v instanceof BooleanValue b) {
-            return Optional.of(b.value());
-        }
-        if (v instanceof StringValue s && (s.value().equalsIgnoreCase("true") || s.value().equalsIgnoreCase("false"))) {
-            return Optional.of(Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT)));
-        }
-        throw ScimException.invalidValue("active must be a boolean");
+        return ctx.read(() -> ctx.store.users().find(tenantId, userId).map(UserSummary::of));
     }
 }

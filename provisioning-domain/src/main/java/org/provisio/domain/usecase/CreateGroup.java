@@ -10,12 +10,13 @@ import org.provisio.scim.resource.ScimResource;
  * {@code {"schemas":[".../core:2.0:Group", "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
  * "externalId":"8aa1a0c0", "displayName":"Sales", "members":[]}} (unknown schema URNs are ignored).
  *
- * <p>Throws {@code ScimException} {@code invalidValue} without a {@code displayName} or when a
- * member is not a user of the tenant (the detail names it; groups as members are refused), and
- * {@code uniqueness} when the tenant already has the name in any case.
+ * <p>Invalid input is {@code ScimException} {@code invalidValue}: no {@code displayName}, or a
+ * member that is not a user of the tenant (the detail names it; groups as members are refused).
+ * Refused with {@link Refusal.NotUnique} when the tenant already has the name in any case, and
+ * {@link Refusal.NotFound} for an unknown tenant.
  */
 public interface CreateGroup {
-    GroupView create(Command command);
+    Outcome<GroupView> create(Command command);
 
     /** The tenant, who asks and the SCIM resource as sent (id and meta are ignored). */
     record Command(TenantId tenantId, Actor actor, ScimResource resource) {

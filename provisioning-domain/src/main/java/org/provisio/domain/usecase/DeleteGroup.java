@@ -9,10 +9,11 @@ import org.provisio.domain.model.Version;
 
 /**
  * {@code DELETE /Groups/{id}}: the group and its memberships go; its users stay as they are.
- * Throws {@code ScimException} {@code notFound} or {@code preconditionFailed}.
+ * Refused with {@link Refusal.NotFound} or, for a stale {@code If-Match}, {@link Refusal.VersionMismatch}.
  */
 public interface DeleteGroup {
-    void delete(Command command);
+    /** The id of the group removed. */
+    Outcome<GroupId> delete(Command command);
 
     /** Which group, who asks and the optional {@code If-Match} version. */
     record Command(TenantId tenantId, GroupId groupId, Actor actor, Optional<Version> ifMatch) {

@@ -9,11 +9,12 @@ import org.provisio.domain.model.Version;
 
 /**
  * {@code DELETE /Users/{id}} and the admin's "delete now": a hard delete, immediate and
- * irreversible. Memberships and invitations go; the audit entry stays. Throws
- * {@code ScimException} {@code notFound} or {@code preconditionFailed}.
+ * irreversible. Memberships and invitations go; the audit entry stays. Refused with
+ * {@link Refusal.NotFound} or, for a stale {@code If-Match}, {@link Refusal.VersionMismatch}.
  */
 public interface DeleteUser {
-    void delete(Command command);
+    /** The id of the user removed. */
+    Outcome<UserId> delete(Command command);
 
     /** Which user, who asks and the optional {@code If-Match} version. */
     record Command(TenantId tenantId, UserId userId, Actor actor, Optional<Version> ifMatch) {

@@ -34,8 +34,8 @@ public record GroupView(GroupHeader group, Optional<List<GroupMember>> members) 
         return group.toScim(out);
     }
 
-    /** The {@code ETag}: {@code W/"<version>"}. */
-    public String etag() {
-        return group.version().etag();
+    /** The version {@code If-Match} and the {@code ETag} speak of. */
+    public org.provisio.domain.model.Version version() {
+        return group.version();
     }
 }

@@ -11,8 +11,8 @@ import org.provisio.domain.model.TenantId;
  * else; only its SHA-256 hash is stored.
  */
 public interface IssueCredential {
-    /** The new credential, or empty if there is no such tenant. */
-    Optional<IssuedCredential> issue(Command command);
+    /** The new credential; {@link Refusal.NotFound} if there is no such tenant. */
+    Outcome<IssuedCredential> issue(Command command);
 
     /** For which tenant, and who asks. */
     record Command(TenantId tenantId, Actor actor) {

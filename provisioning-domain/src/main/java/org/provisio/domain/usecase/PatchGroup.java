@@ -18,14 +18,15 @@ import org.provisio.scim.patch.PatchRequest;
  * <p>Operations on {@code members} become a membership delta: the group's other members are
  * neither read nor rewritten. Any other operation is applied to the group's SCIM view with
  * scim-core's PATCH engine (an operation that needs the members, e.g. a path-less value with
- * {@code members}, reads them). Without {@code If-Match} a concurrent change is not lost: the
- * patch is re-applied to the newer version. The result holds the members only for
- * {@code withMembers}. Throws {@code ScimException} for PATCH errors, {@code notFound},
- * {@code uniqueness}, {@code invalidValue} (a member that is not a user of the tenant) and
- * {@code preconditionFailed}.
+ * {@code members}, reads them). Concurrent changes of one group are serialised by the store (the
+ * group is locked for the read-modify-write), so none is lost and a client without
+ * {@code If-Match} is never refused for a race. The result holds the members only for
+ * {@code withMembers}. Invalid input ({@code ScimException}): PATCH errors and {@code invalidValue}
+ * (a member that is not a user of the tenant). Refused with {@link Refusal.NotFound},
+ * {@link Refusal.NotUnique} and {@link Refusal.VersionMismatch} (a stale {@code If-Match}).
  */
 public interface PatchGroup {
-    GroupView patch(Command command);
+    Outcome<GroupView> patch(Command command);
 
     /** Which group, the operations, who asks, the optional {@code If-Match} version and whether to return members. */
     record Command(TenantId tenantId, GroupId groupId, Actor actor, PatchRequest request, Optional<Version> ifMatch,

@@ -11,12 +11,14 @@ import org.provisio.scim.patch.PatchRequest;
 /**
  * {@code PATCH /Users/{id}} (RFC 7644 §3.5.2): the operations are applied to the user's current
  * SCIM view and the result replaces it, so {@code active} drives the lifecycle exactly as in a
- * PUT. Without {@code If-Match} a concurrent change is not lost: the patch is re-applied to
- * the newer version. Throws {@code ScimException} for PATCH errors, {@code notFound},
- * {@code uniqueness} and {@code preconditionFailed}.
+ * PUT. Concurrent changes of one user are serialised by the store (the user is locked for the
+ * read-modify-write), so a client without {@code If-Match} is never refused for a race and no
+ * change is lost. PATCH errors are {@code ScimException}s; refused with {@link Refusal.NotFound},
+ * {@link Refusal.NotUnique}, {@link Refusal.VersionMismatch} (a stale {@code If-Match}) and
+ * {@link Refusal.RetentionElapsed}.
  */
 public interface PatchUser {
-    UserView patch(Command command);
+    Outcome<UserView> patch(Command command);
 
     /** Which user, the operations, who asks and the optional {@code If-Match} version. */
     record Command(TenantId tenantId, UserId userId, Actor actor, PatchRequest request, Optional<Version> ifMatch) {

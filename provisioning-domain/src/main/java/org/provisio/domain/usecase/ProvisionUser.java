@@ -10,11 +10,12 @@ import org.provisio.scim.resource.ScimResource;
  * true or absent the user is Pending and an invitation email is queued; with {@code active}
  * false it is Suspended without ever being invited, and its retention clock starts.
  *
- * <p>Throws {@code ScimException} {@code invalidValue} without a {@code userName} and
- * {@code uniqueness} when the tenant already has the name in any case.
+ * <p>Without a {@code userName} the input is invalid ({@code ScimException} {@code invalidValue}).
+ * Refused with {@link Refusal.NotUnique} when the tenant already has the name ignoring case, and
+ * {@link Refusal.NotFound} for an unknown tenant.
  */
 public interface ProvisionUser {
-    UserView provision(Command command);
+    Outcome<UserView> provision(Command command);
 
     /** The tenant, who asks and the SCIM resource as sent (id and meta are ignored). */
     record Command(TenantId tenantId, Actor actor, ScimResource resource) {

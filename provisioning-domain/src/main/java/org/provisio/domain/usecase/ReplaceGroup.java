@@ -11,12 +11,12 @@ import org.provisio.scim.resource.ScimResource;
 /**
  * {@code PUT /Groups/{id}} (Okta's full membership push): the resource replaces the group's
  * {@code displayName}, {@code externalId} and {@code members}; the stored membership changes by
- * delta. Throws {@code ScimException} {@code notFound}, {@code preconditionFailed},
- * {@code uniqueness} (rename onto a taken name) and {@code invalidValue} (a member that is not a
- * user of the tenant).
+ * delta. A member that is not a user of the tenant is {@code ScimException} {@code invalidValue};
+ * refused with {@link Refusal.NotFound}, {@link Refusal.VersionMismatch} and
+ * {@link Refusal.NotUnique} (rename onto a taken name).
  */
 public interface ReplaceGroup {
-    GroupView replace(Command command);
+    Outcome<GroupView> replace(Command command);
 
     /** Which group, who asks, the new resource and the optional {@code If-Match} version. */
     record Command(TenantId tenantId, GroupId groupId, Actor actor, ScimResource resource,

@@ -14,12 +14,13 @@ import org.provisio.scim.resource.ScimResource;
  * drives the lifecycle ({@code false} suspends a pending or active user, {@code true} restores a
  * suspended one within retention; absent changes nothing).
  *
- * <p>Throws {@code ScimException} {@code notFound}, {@code preconditionFailed} (stale
- * {@code ifMatch}), {@code uniqueness} (rename onto a taken name), {@code invalidValue} and
- * {@code CONFLICT} (restore after the retention period).
+ * <p>Attributes and the new state are written together, once. Invalid input is
+ * {@code ScimException} {@code invalidValue}; refused with {@link Refusal.NotFound},
+ * {@link Refusal.VersionMismatch} (stale {@code ifMatch}), {@link Refusal.NotUnique} (rename onto
+ * a taken name) and {@link Refusal.RetentionElapsed} (restore after the retention period).
  */
 public interface ReplaceUser {
-    UserView replace(Command command);
+    Outcome<UserView> replace(Command command);
 
     /** Which user, who asks, the new resource and the optional {@code If-Match} version. */
     record Command(TenantId tenantId, UserId userId, Actor actor, ScimResource resource, Optional<Version> ifMatch) {

@@ -6,11 +6,13 @@ import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.InvitationId;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
-import org.provisio.domain.model.UserStatus;
 
-/** Sends a pending user a fresh invitation; the previous one stops working. */
+/**
+ * Sends a pending user a fresh invitation; the previous one stops working. Refused with
+ * {@link Refusal.NotFound}, or {@link Refusal.WrongStatus} for a user who is not pending.
+ */
 public interface ResendInvitation {
-    Outcome resend(Command command);
+    Outcome<Resent> resend(Command command);
 
     /** Which user, and who asks. */
     record Command(TenantId tenantId, UserId userId, Actor actor) {
@@ -21,26 +23,11 @@ public interface ResendInvitation {
         }
     }
 
-    /** How a resend ended. */
-    sealed interface Outcome {
-    }
-
-    /** A fresh invitation was issued and its email queued. */
-    record Resent(InvitationId invitationId, Instant expiresAt) implements Outcome {
+    /** The fresh invitation, whose email is queued. */
+    record Resent(InvitationId invitationId, Instant expiresAt) {
         public Resent {
             Objects.requireNonNull(invitationId, "invitationId");
             Objects.requireNonNull(expiresAt, "expiresAt");
         }
-    }
-
-    /** Only pending users are invited. */
-    record NotPending(UserStatus status) implements Outcome {
-        public NotPending {
-            Objects.requireNonNull(status, "status");
-        }
-    }
-
-    /** No such user. */
-    record NotFound() implements Outcome {
     }
 }

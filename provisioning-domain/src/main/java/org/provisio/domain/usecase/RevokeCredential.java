@@ -2,13 +2,18 @@ package org.provisio.domain.usecase;
 
 import java.util.Objects;
 import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.CredentialInfo;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.TokenId;
 
-/** Revokes a credential: it no longer authenticates. Revoking twice is harmless. */
+/**
+ * Revokes a credential: it no longer authenticates, at once on this instance and within the
+ * credential cache's revalidation period on every other one. Revoking twice is harmless. Refused
+ * with {@link Refusal.NotFound} if the tenant has no such credential.
+ */
 public interface RevokeCredential {
-    /** False if the tenant has no such credential. */
-    boolean revoke(Command command);
+    /** The credential, revoked. */
+    Outcome<CredentialInfo> revoke(Command command);
 
     /** Which credential of which tenant, and who asks. */
     record Command(TenantId tenantId, TokenId tokenId, Actor actor) {

@@ -18,8 +18,8 @@ public record UserView(User user, List<GroupHeader> groups) {
         return user.toScim(groups);
     }
 
-    /** The {@code ETag}: {@code W/"<version>"}. */
-    public String etag() {
-        return user.version().etag();
+    /** The version {@code If-Match} and the {@code ETag} speak of. */
+    public org.provisio.domain.model.Version version() {
+        return user.version();
     }
 }

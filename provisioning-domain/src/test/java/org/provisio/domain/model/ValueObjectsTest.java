@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.provisio.scim.message.EntityTag;
 
 class ValueObjectsTest {
     private static final Instant T0 = Instant.parse("2024-03-01T09:00:00Z");
@@ -35,13 +36,17 @@ class ValueObjectsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "W/\"3\"|3", "\"3\"|3", " W/\"12\" |12", "W/\"0\"|", "W/3|", "*|", "W/\"-1\"|", "\"abc\"|"})
-    void versionsParseFromETags(String etag, Long expected) {
-        assertThat(Version.fromEtag(etag)).isEqualTo(Optional.ofNullable(expected).map(Version::of));
+    void versionsAreReadFromETagsByTheScimLanguage(String etag, Long expected) {
+        Optional<Version> read = EntityTag.version(etag).isPresent()
+                ? Optional.of(Version.of(EntityTag.version(etag).getAsLong())) : Optional.empty();
+
+        assertThat(read).isEqualTo(Optional.ofNullable(expected).map(Version::of));
     }
 
     @Test
-    void versionsMoveOnAndPrintAsWeakETags() {
-        assertThat(Version.initial().next().etag()).isEqualTo("W/\"2\"");
+    void versionsMoveOnAndAreWrittenAsWeakETagsByTheScimLanguage() {
+        assertThat(Version.initial().next()).isEqualTo(Version.of(2));
+        assertThat(EntityTag.weak(Version.initial().next().value())).isEqualTo("W/\"2\"");
         assertThatThrownBy(() -> Version.of(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -67,17 +72,46 @@ class ValueObjectsTest {
 
     @Test
     void suspendedUsersAreRestorableStrictlyBeforeTheirPurgeTime() {
-        Suspended suspended = new Active(T0).suspend(T0, Retention.DEFAULT);
+        Suspended suspended = new Active(T0).suspend(T0, Retention.DEFAULT).after();
         Instant purgeAt = T0.plus(Duration.ofDays(30));
 
         assertThat(suspended.purgeAt()).isEqualTo(purgeAt);
         assertThat(suspended.restorableAt(purgeAt.minusSeconds(60))).isTrue();
         assertThat(suspended.restorableAt(purgeAt)).isFalse();
-        assertThat(suspended.restore(T0, () -> InvitationId.of("unused"))).isEqualTo(new Active(T0));
+        assertThat(suspended.restore(T0, () -> {
+            throw new AssertionError("an active user needs no invitation");
+        }).after()).isEqualTo(new Active(T0));
         assertThatThrownBy(() -> suspended.restore(purgeAt, () -> InvitationId.of("x")))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(new Suspended.FromPending(T0, purgeAt).restore(T0, () -> InvitationId.of("fresh")))
+        assertThat(new Suspended.FromPending(T0, purgeAt).restore(T0, () -> InvitationId.of("fresh")).after())
                 .isEqualTo(new Pending(InvitationId.of("fresh")));
+    }
+
+    @Test
+    void transitionsCarryWhatTheyImplyInTheOrderItIsRecorded() {
+        InvitationId first = InvitationId.of("first");
+        Pending pending = new Pending(first);
+        Instant purgeAt = T0.plus(Duration.ofDays(30));
+
+        assertThat(pending.accept(T0).effects()).containsExactly(new Effect.InvitationAccepted(first),
+                new Effect.Audited(AuditAction.USER_ACTIVATED, "invitation:first"),
+                new Effect.Announced(LifecycleEvent.Type.ACTIVATED, java.util.Map.of()));
+        assertThat(pending.suspend(T0, Retention.DEFAULT).effects()).containsExactly(
+                new Effect.InvitationRevoked(first),
+                new Effect.Audited(AuditAction.USER_SUSPENDED, "from pending"),
+                new Effect.Announced(LifecycleEvent.Type.SUSPENDED, java.util.Map.of("purgeAt", purgeAt.toString())));
+        assertThat(pending.reissue(InvitationId.of("second"))).isEqualTo(Transition.to(
+                new Pending(InvitationId.of("second")), new Effect.InvitationRevoked(first),
+                new Effect.InvitationIssued(InvitationId.of("second"))));
+        assertThat(new Suspended.NeverInvited(T0, purgeAt).restore(T0, () -> InvitationId.of("fresh")).effects())
+                .containsExactly(new Effect.Audited(AuditAction.USER_RESTORED, "to pending"),
+                        new Effect.Announced(LifecycleEvent.Type.RESTORED, java.util.Map.of("status", "pending")),
+                        new Effect.InvitationIssued(InvitationId.of("fresh")));
+        assertThat(Transition.provisioned(false, T0, Retention.DEFAULT, InvitationId.of("unused")).after())
+                .isEqualTo(new Suspended.NeverInvited(T0, purgeAt));
+        assertThat(Removal.HARD_DELETE.effects()).containsExactly(
+                new Effect.Audited(AuditAction.USER_HARD_DELETED, ""),
+                new Effect.Announced(LifecycleEvent.Type.HARD_DELETED, java.util.Map.of()));
     }
 
     @ParameterizedTest

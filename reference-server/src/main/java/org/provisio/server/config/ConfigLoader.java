@@ -1,30 +1,27 @@
 package org.provisio.server.config;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Reads {@link ServerConfig} from environment variables ({@code PROVISIO_PORT}) and system
  * properties ({@code -Dprovisio.port}); a system property wins over the variable of the same
- * name. Every value is parsed and validated; the first bad one stops start-up with a
- * {@link ConfigException} whose message is one line naming the variable. Nothing falls back
- * silently.
+ * name. Every value is parsed and checked here, in plain code (a validation framework would cost
+ * the start-up more than the checks); the first bad one stops start-up with a
+ * {@link ConfigException} whose message is one line naming the setting as it was given. Nothing
+ * falls back silently.
  */
 public final class ConfigLoader {
+    private static final java.util.regex.Pattern PUBLIC_URL =
+            java.util.regex.Pattern.compile("https?://[^\\s/?#]+(/[^\\s?#]*)?");
     private final Map<String, String> env;
     private final Properties properties;
 
@@ -40,20 +37,28 @@ public final class ConfigLoader {
 
     /** Parses and validates; throws {@link ConfigException} on the first bad value. */
     public ServerConfig load() {
-        int port = integer("PROVISIO_PORT", 8080);
+        int port = range("PROVISIO_PORT", integer("PROVISIO_PORT", 8080), 0, 65535);
         String bind = string("PROVISIO_BIND").orElse("127.0.0.1");
         String publicUrl = string("PROVISIO_PUBLIC_URL").orElse("http://localhost:" + port);
         while (publicUrl.endsWith("/")) {
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         }
+        if (!PUBLIC_URL.matcher(publicUrl).matches()) {
+            throw new ConfigException(label("PROVISIO_PUBLIC_URL")
+                    + " must be an http:// or https:// URL without query or fragment");
+        }
+        Optional<String> adminToken = string("PROVISIO_ADMIN_TOKEN");
+        if (adminToken.isPresent() && adminToken.get().length() < 16) {
+            throw new ConfigException(label("PROVISIO_ADMIN_TOKEN") + " must be at least 16 characters");
+        }
         String dbUrl = string("PROVISIO_DB_URL").orElse("jdbc:h2:file:./provisio-data/provisio");
         if (!dbUrl.equalsIgnoreCase("memory") && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
-            throw new ConfigException("PROVISIO_DB_URL must be 'memory', a jdbc:h2: URL or a jdbc:postgresql: URL, got '"
+            throw new ConfigException(label("PROVISIO_DB_URL") + " must be 'memory', a jdbc:h2: URL or a jdbc:postgresql: URL, got '"
                     + dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + "'");
         }
         Optional<SmtpSettings> smtp = string("PROVISIO_SMTP_HOST").map(host -> new SmtpSettings(
                 host,
-                integer("PROVISIO_SMTP_PORT", 587),
+                range("PROVISIO_SMTP_PORT", integer("PROVISIO_SMTP_PORT", 587), 1, 65535),
                 string("PROVISIO_SMTP_USER"),
                 string("PROVISIO_SMTP_PASSWORD"),
                 string("PROVISIO_SMTP_FROM").orElse("provisio@localhost"),
@@ -62,50 +67,43 @@ public final class ConfigLoader {
             for (String dependent : new String[]{"PROVISIO_SMTP_PORT", "PROVISIO_SMTP_USER", "PROVISIO_SMTP_PASSWORD",
                     "PROVISIO_SMTP_FROM", "PROVISIO_SMTP_TLS"}) {
                 if (string(dependent).isPresent()) {
-                    throw new ConfigException(dependent + " is set but PROVISIO_SMTP_HOST is not");
+                    throw new ConfigException(label(dependent) + " is set but PROVISIO_SMTP_HOST is not");
                 }
             }
         }
         ServerConfig config = new ServerConfig(
                 port, bind, publicUrl, dbUrl,
                 string("PROVISIO_DB_USER"), string("PROVISIO_DB_PASSWORD"),
-                string("PROVISIO_ADMIN_TOKEN"),
+                adminToken,
                 duration("PROVISIO_RETENTION", Duration.ofDays(30)),
                 duration("PROVISIO_PURGE_INTERVAL", Duration.ofHours(1)),
                 duration("PROVISIO_INVITATION_TTL", Duration.ofDays(7)),
-                longValue("PROVISIO_MAX_PAYLOAD_SIZE", 1_048_576),
+                range("PROVISIO_MAX_PAYLOAD_SIZE", longValue("PROVISIO_MAX_PAYLOAD_SIZE", 1_048_576), 1024, 104_857_600),
                 smtp,
                 webhook(),
-                integer("PROVISIO_OUTBOX_MAX_ATTEMPTS", 12),
-                invitationLinks());
-        validate(config);
+                range("PROVISIO_OUTBOX_MAX_ATTEMPTS", integer("PROVISIO_OUTBOX_MAX_ATTEMPTS", 12), 1, 100),
+                invitationLinks(),
+                range("PROVISIO_MAX_ATTRIBUTE_VALUES", integer("PROVISIO_MAX_ATTRIBUTE_VALUES", 100), 1, 100_000),
+                range("PROVISIO_MAX_USER_SIZE", integer("PROVISIO_MAX_USER_SIZE", 100_000), 1_000, 10_000_000),
+                string("PROVISIO_PUBLIC_URL").isEmpty());
         try {
             InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new ConfigException("PROVISIO_BIND is not an address of this machine: '" + bind + "'");
+            throw new ConfigException(label("PROVISIO_BIND") + " is not an address of this machine: '" + bind + "'");
         }
         return config;
     }
 
-    private static void validate(ServerConfig config) {
-        try (ValidatorFactory factory = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory()) {
-            Set<ConstraintViolation<ServerConfig>> violations = factory.getValidator().validate(config);
-            violations.stream()
-                    .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .ifPresent(v -> {
-                        String message = v.getMessage();
-                        if (!message.startsWith("PROVISIO_")) {
-                            message = variableOf(v.getPropertyPath().toString()) + " " + message;
-                        }
-                        throw new ConfigException(message);
-                    });
-        }
+    /** {@code value} if it lies within {@code [min, max]}; else the line naming the variable and the range. */
+    private int range(String variable, int value, int min, int max) {
+        return (int) range(variable, (long) value, min, max);
     }
 
-    private static String variableOf(String propertyPath) {
-        String leaf = propertyPath.replaceAll("<[^>]*>", "").replaceAll(".*\\.", "");
-        return "PROVISIO_" + leaf.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    private long range(String variable, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ConfigException(label(variable) + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
     }
 
     private Optional<WebhookSettings> webhook() {
@@ -113,7 +111,7 @@ public final class ConfigLoader {
         Optional<String> secret = string("PROVISIO_WEBHOOK_SECRET");
         if (url.isEmpty()) {
             if (secret.isPresent()) {
-                throw new ConfigException("PROVISIO_WEBHOOK_SECRET is set but PROVISIO_WEBHOOK_URL is not");
+                throw new ConfigException(label("PROVISIO_WEBHOOK_SECRET") + " is set but PROVISIO_WEBHOOK_URL is not");
             }
             return Optional.empty();
         }
@@ -121,14 +119,14 @@ public final class ConfigLoader {
         try {
             uri = new URI(url.get());
         } catch (URISyntaxException e) {
-            throw new ConfigException("PROVISIO_WEBHOOK_URL is not a URL: '" + url.get() + "'");
+            throw new ConfigException(label("PROVISIO_WEBHOOK_URL") + " is not a URL: '" + url.get() + "'");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                 || uri.getHost() == null) {
-            throw new ConfigException("PROVISIO_WEBHOOK_URL must be an http:// or https:// URL, got '" + url.get() + "'");
+            throw new ConfigException(label("PROVISIO_WEBHOOK_URL") + " must be an http:// or https:// URL, got '" + url.get() + "'");
         }
         if (secret.isEmpty() || secret.get().length() < 16) {
-            throw new ConfigException("PROVISIO_WEBHOOK_SECRET must be set, at least 16 characters, when "
+            throw new ConfigException(label("PROVISIO_WEBHOOK_SECRET") + " must be set, at least 16 characters, when "
                     + "PROVISIO_WEBHOOK_URL is");
         }
         return Optional.of(new WebhookSettings(uri, secret.get()));
@@ -140,7 +138,7 @@ public final class ConfigLoader {
         return switch (text) {
             case "masked" -> false;
             case "full" -> true;
-            default -> throw new ConfigException("PROVISIO_LOG_INVITATION_LINKS must be masked or full, got '"
+            default -> throw new ConfigException(label("PROVISIO_LOG_INVITATION_LINKS") + " must be masked or full, got '"
                     + text + "'");
         };
     }
@@ -150,13 +148,27 @@ public final class ConfigLoader {
         try {
             return SmtpSettings.Tls.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("PROVISIO_SMTP_TLS must be starttls, tls or none, got '" + text + "'");
+            throw new ConfigException(label("PROVISIO_SMTP_TLS") + " must be starttls, tls or none, got '" + text + "'");
         }
+    }
+
+    /**
+     * How an error names a setting: {@code -Dprovisio.port} when the value came from that system
+     * property, else the variable ({@code PROVISIO_PORT}).
+     */
+    String label(String variable) {
+        String property = property(variable);
+        String v = properties.getProperty(property);
+        return v != null && !v.isBlank() ? "-D" + property : variable;
+    }
+
+    private static String property(String variable) {
+        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /** The raw value: system property first, then environment; blank counts as unset. */
     Optional<String> string(String variable) {
-        String property = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+        String property = property(variable);
         String v = properties.getProperty(property);
         if (v == null) {
             v = env.get(variable);
@@ -167,7 +179,7 @@ public final class ConfigLoader {
     private int integer(String variable, int absent) {
         long v = longValue(variable, absent);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new ConfigException(variable + " is out of range: " + v);
+            throw new ConfigException(label(variable) + " is out of range: " + v);
         }
         return (int) v;
     }
@@ -180,7 +192,7 @@ public final class ConfigLoader {
         try {
             return Long.parseLong(text.get());
         } catch (NumberFormatException e) {
-            throw new ConfigException(variable + " must be a whole number, got '" + text.get() + "'");
+            throw new ConfigException(label(variable) + " must be a whole number, got '" + text.get() + "'");
         }
     }
 
@@ -193,11 +205,11 @@ public final class ConfigLoader {
         try {
             d = Duration.parse(text.get().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new ConfigException(variable + " must be an ISO-8601 duration such as P30D or PT1H, got '"
+            throw new ConfigException(label(variable) + " must be an ISO-8601 duration such as P30D or PT1H, got '"
                     + text.get() + "'");
         }
         if (d.isNegative() || d.isZero()) {
-            throw new ConfigException(variable + " must be a positive duration, got '" + text.get() + "'");
+            throw new ConfigException(label(variable) + " must be a positive duration, got '" + text.get() + "'");
         }
         return d;
     }

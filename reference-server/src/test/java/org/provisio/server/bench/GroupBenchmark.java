@@ -65,7 +65,7 @@ public final class GroupBenchmark {
                 ComplexValue resource = ScimJson.readObject("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
                         + "\"userName\":\"member" + i + "@example.com\",\"active\":true}");
                 ids.add(server.provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, actor,
-                        ScimResource.of(resource))).user().id().value());
+                        ScimResource.of(resource))).orElseThrow(r -> new IllegalStateException(r.toString())).user().id().value());
             }
             HttpResponse<String> created = server.scim("POST", "/Groups",
                     "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Everyone\",\"members\":[]}");

@@ -87,7 +87,7 @@ public final class LoadBenchmark {
         for (int i = 0; i < USERS; i++) {
             ids.add(server.provisioning.provisionUser().provision(new ProvisionUser.Command(
                     org.provisio.domain.model.TenantId.of(server.tenantId), actor,
-                    ScimResource.of(ScimJson.readObject(userJson("user" + i + "@example.com"))))).user().id().value());
+                    ScimResource.of(ScimJson.readObject(userJson("user" + i + "@example.com"))))).orElseThrow(r -> new IllegalStateException(r.toString())).user().id().value());
         }
         return ids;
     }

@@ -92,7 +92,12 @@ class ConfigLoaderTest {
                 new Bad("PROVISIO_SMTP_TLS", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_TLS", "bogus")),
                 new Bad("PROVISIO_SMTP_PORT", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_PORT", "abc")),
                 new Bad("PROVISIO_SMTP_PORT", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_PORT", "0")),
-                new Bad("PROVISIO_SMTP_PORT", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_PORT", "65536")));
+                new Bad("PROVISIO_SMTP_PORT", Map.of(host, "smtp.example.com", "PROVISIO_SMTP_PORT", "65536")),
+                new Bad("PROVISIO_LOG_INVITATION_LINKS", "yes"),
+                new Bad("PROVISIO_MAX_ATTRIBUTE_VALUES", "0"),
+                new Bad("PROVISIO_MAX_ATTRIBUTE_VALUES", "many"),
+                new Bad("PROVISIO_MAX_USER_SIZE", "999"),
+                new Bad("PROVISIO_MAX_USER_SIZE", "10000001"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -111,9 +116,10 @@ class ConfigLoaderTest {
     void aBadValueGivenAsASystemPropertyIsRefusedToo(Bad bad) {
         Properties p = new Properties();
         bad.env().forEach((k, v) -> p.setProperty(k.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), v));
+        // the line names the setting as the operator gave it: -Dprovisio.port, not PROVISIO_PORT
         assertThatThrownBy(() -> new ConfigLoader(Map.of(), p).load())
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(bad.variable() + " ");
+                .hasMessageStartingWith("-D" + bad.variable().toLowerCase(java.util.Locale.ROOT).replace('_', '.') + " ");
     }
 
     @Test
@@ -143,6 +149,27 @@ class ConfigLoaderTest {
         assertThat(config.maxPayloadSize()).isEqualTo(1_048_576);
         assertThat(config.smtp()).isEmpty();
         assertThat(config.tenantUrl("t1")).isEqualTo("http://localhost:8080/scim/v2/t1");
+        assertThat(config.logFullInvitationLinks()).isFalse();
+        assertThat(config.maxAttributeValues()).isEqualTo(100);
+        assertThat(config.maxUserSize()).isEqualTo(100_000);
+        assertThat(config.publicUrlDefaulted()).isTrue();
+    }
+
+    @Test
+    void smtpDefaultsToPort587AndAFromAddressOnLocalhost() {
+        SmtpSettings smtp = load(Map.of("PROVISIO_SMTP_HOST", "smtp.example.com")).smtp().orElseThrow();
+        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.from()).isEqualTo("provisio@localhost");
+        assertThat(smtp.tls()).isEqualTo(SmtpSettings.Tls.STARTTLS);
+        assertThat(smtp.user()).isEmpty();
+    }
+
+    @Test
+    void withPortZeroThePublicUrlIsTheBoundOnesUnlessGiven() {
+        assertThat(load(Map.of("PROVISIO_PORT", "0")).publicUrlDefaulted()).isTrue();
+        ServerConfig given = load(Map.of("PROVISIO_PORT", "0", "PROVISIO_PUBLIC_URL", "https://id.example.com"));
+        assertThat(given.publicUrlDefaulted()).isFalse();
+        assertThat(given.withPublicUrl("http://localhost:41234").publicUrl()).isEqualTo("http://localhost:41234");
     }
 
     @Test
@@ -171,6 +198,11 @@ class ConfigLoaderTest {
                 Map.entry("PROVISIO_WEBHOOK_URL", "https://hooks.example.com/provisio"),
                 Map.entry("PROVISIO_WEBHOOK_SECRET", "webhook-secret-0123456789"),
                 Map.entry("PROVISIO_SMTP_HOST", "smtp.example.com"),
+                Map.entry("PROVISIO_SMTP_PORT", "2525"),
+                Map.entry("PROVISIO_SMTP_FROM", "provisioning@example.com"),
+                Map.entry("PROVISIO_LOG_INVITATION_LINKS", "FULL"),
+                Map.entry("PROVISIO_MAX_ATTRIBUTE_VALUES", "250"),
+                Map.entry("PROVISIO_MAX_USER_SIZE", "50000"),
                 Map.entry("PROVISIO_SMTP_USER", "mailer"),
                 Map.entry("PROVISIO_SMTP_PASSWORD", "smtp-password"),
                 Map.entry("PROVISIO_SMTP_TLS", "TLS")));
@@ -189,10 +221,14 @@ class ConfigLoaderTest {
         assertThat(config.webhook().orElseThrow().url()).hasToString("https://hooks.example.com/provisio");
         SmtpSettings smtp = config.smtp().orElseThrow();
         assertThat(smtp.host()).isEqualTo("smtp.example.com");
-        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.port()).isEqualTo(2525);
         assertThat(smtp.user()).hasValue("mailer");
         assertThat(smtp.password()).hasValue("smtp-password");
-        assertThat(smtp.from()).isNotBlank();
+        assertThat(smtp.from()).isEqualTo("provisioning@example.com");
+        assertThat(config.logFullInvitationLinks()).isTrue();
+        assertThat(config.maxAttributeValues()).isEqualTo(250);
+        assertThat(config.maxUserSize()).isEqualTo(50_000);
+        assertThat(config.publicUrlDefaulted()).isFalse();
         assertThat(smtp.tls()).isEqualTo(SmtpSettings.Tls.TLS);
         assertThat(config.toString()).doesNotContain("db-password", "admin-token-of-the-operator", "smtp-password",
                 "webhook-secret-0123456789");

@@ -1,0 +1,36 @@
+package org.provisio.adapters.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.provisio.domain.model.Page;
+import org.provisio.domain.model.PageRequest;
+
+/**
+ * A page in SQL, written once: the {@code COUNT(*)} of {@code FROM … WHERE …} for
+ * {@code totalResults}, then — only when the page reaches into the result — its rows in order with
+ * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}, which H2 and PostgreSQL both understand.
+ */
+final class JdbcPaging {
+    private JdbcPaging() {
+    }
+
+    /**
+     * The page {@code page} of {@code SELECT <columns> <from> ORDER BY <order>}, where {@code from}
+     * is the {@code FROM … WHERE …} part with {@code params}.
+     */
+    static <T> Page<T> page(Connection c, String columns, String from, List<Object> params, String order,
+                            PageRequest page, JdbcRows.RowMapper<T> mapper) throws SQLException {
+        long total = JdbcRows.count(c, "SELECT COUNT(*) " + from, params);
+        if (page.count() == 0 || page.offset() >= total) {
+            return new Page<>(List.of(), page.startIndex(), total);
+        }
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(page.offset());
+        paged.add(page.count());
+        List<T> items = JdbcRows.list(c, "SELECT " + columns + " " + from + " ORDER BY " + order
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", paged, mapper);
+        return new Page<>(items, page.startIndex(), total);
+    }
+}

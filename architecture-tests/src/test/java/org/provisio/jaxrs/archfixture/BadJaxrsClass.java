@@ -1,0 +1,14 @@
+package org.provisio.jaxrs.archfixture;
+
+/**
+ * Breaks the library rules of provisio-jaxrs: it sees an adapter, the reference server, JDBC, a
+ * logging backend, Jersey itself and (outside org.provisio.jaxrs.grizzly) Grizzly.
+ */
+public class BadJaxrsClass {
+    org.provisio.adapters.memory.InMemoryStore memory;
+    org.provisio.server.archfixture.ServerClass server;
+    java.sql.Connection connection;
+    ch.qos.logback.archstub.Stub logback;
+    org.glassfish.jersey.archstub.Stub jersey;
+    org.glassfish.grizzly.archstub.Stub grizzly;
+}

@@ -1,0 +1,2 @@
+/** Invitation acceptance, {@code /invitations/{token}/accept}. */
+package org.provisio.jaxrs.invitation;

@@ -1,0 +1,87 @@
+package org.provisio.jaxrs.scim;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Optional;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.GroupId;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.Version;
+import org.provisio.domain.usecase.Outcome;
+import org.provisio.jaxrs.http.Refusals;
+import org.provisio.scim.message.EntityTag;
+import java.util.OptionalLong;
+import org.provisio.scim.error.ScimException;
+import org.provisio.jaxrs.http.AccessFilter;
+
+/** Small translations from HTTP request parts to domain values, shared by the SCIM resources. */
+final class ScimRequests {
+    private ScimRequests() {
+    }
+
+    static Actor actor(ContainerRequestContext request) {
+        return AccessFilter.actor(request);
+    }
+
+    /** The tenant of the path; the authentication filter has already checked it. */
+    static TenantId tenant(String tenantId) {
+        return TenantId.of(tenantId);
+    }
+
+    /** A user id from the path; one that cannot be an id names no user: 404. */
+    static UserId userId(String id) {
+        try {
+            return UserId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw ScimException.notFound("User " + id + " not found");
+        }
+    }
+
+    /** A group id from the path; one that cannot be an id names no group: 404. */
+    static GroupId groupId(String id) {
+        try {
+            return GroupId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw ScimException.notFound("Group " + id + " not found");
+        }
+    }
+
+    /**
+     * The version named by {@code If-Match}: empty when absent or {@code *}; a value that names no
+     * version of ours can never match, so it is a 412 (RFC 7644 §3.14).
+     */
+    static Optional<Version> ifMatch(String header) {
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return Optional.empty();
+        }
+        String first = header.split(",")[0].trim();
+        OptionalLong version = EntityTag.version(first);
+        if (version.isEmpty()) {
+            throw ScimException.preconditionFailed("If-Match " + first + " does not match the current version");
+        }
+        return Optional.of(Version.of(version.getAsLong()));
+    }
+
+    /** Whether an {@code If-None-Match} header matches the current version (weak comparison, RFC 7232 §3.2). */
+    static boolean noneMatchHits(String header, Version current) {
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        for (String part : header.split(",")) {
+            String p = part.trim();
+            if (p.equals("*")) {
+                return true;
+            }
+            OptionalLong named = EntityTag.version(p);
+            if (named.isPresent() && named.getAsLong() == current.value()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The result of a use case, or the SCIM error of its refusal. */
+    static <T> T done(Outcome<T> outcome) {
+        return outcome.orElseThrow(Refusals::toScim);
+    }
+}

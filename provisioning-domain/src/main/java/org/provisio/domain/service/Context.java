@@ -1,0 +1,115 @@
+package org.provisio.domain.service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.provisio.domain.model.InvitationTtl;
+import org.provisio.domain.model.ResourceLimits;
+import org.provisio.domain.model.Retention;
+import org.provisio.domain.model.Tenant;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.port.IdGenerator;
+import org.provisio.domain.port.Store;
+import org.provisio.domain.usecase.Outcome;
+import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.schema.SchemaRegistry;
+
+/**
+ * What the services share: the store, time, ids, settings, and the two ways a use case runs in a
+ * unit of work — {@link #write} (a refused outcome rolls back) and {@link #read}.
+ */
+final class Context {
+    final Store store;
+    final Clock clock;
+    final IdGenerator ids;
+    final Retention retention;
+    final InvitationTtl invitationTtl;
+    final int purgeBatchSize;
+    /** The schemas users and groups are validated against, an embedder's extensions included. */
+    final SchemaRegistry schemas;
+    final ResourceSchema userSchema;
+    final ResourceSchema groupSchema;
+    /** What one user may hold. */
+    final ResourceLimits limits;
+    private final SecureRandom random;
+    /** Tenants never change once created, and are never deleted: each is read from the store once. */
+    private final ConcurrentMap<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
+
+    Context(Store store, Clock clock, IdGenerator ids, Retention retention, InvitationTtl invitationTtl,
+            int purgeBatchSize, SchemaRegistry schemas, ResourceLimits limits, SecureRandom random) {
+        this.store = store;
+        this.clock = clock;
+        this.ids = ids;
+        this.retention = retention;
+        this.invitationTtl = invitationTtl;
+        this.purgeBatchSize = purgeBatchSize;
+        this.schemas = schemas;
+        this.userSchema = schemas.resourceSchema("User");
+        this.groupSchema = schemas.resourceSchema("Group");
+        this.limits = limits;
+        this.random = random;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** 32 random bytes, base64url. */
+    String secret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The tenant, from memory after its first read. */
+    Optional<Tenant> tenant(TenantId id) {
+        Tenant known = tenants.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Tenant> found = store.tenants().find(id);
+        found.ifPresent(t -> tenants.putIfAbsent(id, t));
+        return found;
+    }
+
+    /**
+     * Runs a use case in one unit of work. A refused outcome rolls back whatever the work wrote
+     * before it decided, so that a refused use case has changed nothing.
+     */
+    <T> Outcome<T> write(Supplier<Outcome<T>> work) {
+        try {
+            return store.unitOfWork().inTransaction(() -> {
+                Outcome<T> outcome = work.get();
+                if (!outcome.isDone()) {
+                    throw new RolledBack(outcome);
+                }
+                return outcome;
+            });
+        } catch (RolledBack r) {
+            @SuppressWarnings("unchecked")
+            Outcome<T> refused = (Outcome<T>) r.outcome;
+            return refused;
+        }
+    }
+
+    /** Runs reads in one read-only unit of work. */
+    <T> T read(Supplier<T> work) {
+        return store.unitOfWork().readOnly(work);
+    }
+
+    /** Carries a refused outcome out of the unit of work it rolls back. */
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Outcome<?> outcome;
+
+        RolledBack(Outcome<?> outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
+    }
+}

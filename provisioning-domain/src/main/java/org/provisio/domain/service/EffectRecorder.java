@@ -1,0 +1,134 @@
+package org.provisio.domain.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.AuditAction;
+import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.model.Effect;
+import org.provisio.domain.model.Invitation;
+import org.provisio.domain.model.LifecycleEvent;
+import org.provisio.domain.model.OutboxMessage;
+import org.provisio.domain.model.SecretHash;
+import org.provisio.domain.model.Tenant;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.User;
+
+/**
+ * The one place where what a change implies is written down: every {@link Effect} of a
+ * transition becomes audit entries, outbox messages and invitation rows, in the unit of work of
+ * the change, the audit entries and outbox messages of one change appended in one batch each.
+ * Lifecycle events name the user ({@code userName}) except the removal events, which tell the
+ * product to erase its own copy and so carry no personal data.
+ */
+final class EffectRecorder {
+    private final Context ctx;
+
+    EffectRecorder(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Records the effects of a change of {@code user} (as it is after the change). */
+    void record(User user, Actor actor, Instant at, List<Effect> effects) {
+        if (effects.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch(user, actor, at);
+        for (Effect effect : effects) {
+            effect.accept(batch);
+        }
+        batch.flush();
+    }
+
+    /** An audit entry on something that is not a user: a tenant, a credential, a group. */
+    void audit(TenantId tenant, Actor actor, AuditAction action, String target, Instant at, String detail) {
+        ctx.store.auditLog().append(new AuditEntry(ctx.ids.next(), tenant, actor, action, target, at, detail));
+    }
+
+    /** The records of one change, written together. */
+    private final class Batch implements Effect.Visitor<Void> {
+        private final User user;
+        private final Actor actor;
+        private final Instant at;
+        private final List<AuditEntry> audits = new ArrayList<>(4);
+        private final List<OutboxMessage> messages = new ArrayList<>(2);
+
+        Batch(User user, Actor actor, Instant at) {
+            this.user = user;
+            this.actor = actor;
+            this.at = at;
+        }
+
+        private void audit(AuditAction action, String detail) {
+            audits.add(new AuditEntry(ctx.ids.next(), user.tenantId(), actor, action, "user:" + user.id(), at, detail));
+        }
+
+        @Override
+        public Void audited(Effect.Audited effect) {
+            audit(effect.action(), effect.detail());
+            return null;
+        }
+
+        @Override
+        public Void announced(Effect.Announced effect) {
+            Map<String, String> payload = new LinkedHashMap<>(effect.payload());
+            if (!isRemoval(effect.type())) {
+                payload.putIfAbsent("userName", user.userName().value());
+            }
+            messages.add(new OutboxMessage(ctx.ids.next(), user.tenantId(), user.id(),
+                    OutboxMessage.Kind.valueOf(effect.type().name()), at, payload));
+            return null;
+        }
+
+        @Override
+        public Void invitationIssued(Effect.InvitationIssued effect) {
+            String token = ctx.secret();
+            Invitation invitation = Invitation.issue(effect.invitation(), user.tenantId(), user.id(),
+                    SecretHash.of(token), at, ctx.invitationTtl);
+            ctx.store.invitations().add(invitation);
+            Map<String, String> payload = new LinkedHashMap<>();
+            payload.put("invitationId", invitation.id().value());
+            payload.put("token", token);
+            payload.put("email", user.email().orElse(""));
+            payload.put("organization", ctx.tenant(user.tenantId()).map(Tenant::name).orElse(""));
+            payload.put("expiresAt", invitation.expiresAt().toString());
+            payload.put("userName", user.userName().value());
+            messages.add(new OutboxMessage(ctx.ids.next(), user.tenantId(), user.id(),
+                    OutboxMessage.Kind.INVITATION_EMAIL, at, payload));
+            audit(AuditAction.INVITATION_ISSUED, "invitation:" + invitation.id());
+            return null;
+        }
+
+        @Override
+        public Void invitationRevoked(Effect.InvitationRevoked effect) {
+            ctx.store.invitations().find(effect.invitation()).filter(Invitation::isOpen).ifPresent(open -> {
+                ctx.store.invitations().update(open.revoke(at));
+                audit(AuditAction.INVITATION_REVOKED, "invitation:" + open.id());
+            });
+            return null;
+        }
+
+        @Override
+        public Void invitationAccepted(Effect.InvitationAccepted effect) {
+            ctx.store.invitations().find(effect.invitation())
+                    .ifPresent(invitation -> ctx.store.invitations().update(invitation.accept(at)));
+            return null;
+        }
+
+        void flush() {
+            if (!audits.isEmpty()) {
+                ctx.store.auditLog().appendAll(audits);
+            }
+            if (!messages.isEmpty()) {
+                ctx.store.outbox().appendAll(messages);
+            }
+        }
+    }
+
+    private static boolean isRemoval(LifecycleEvent.Type type) {
+        return type == LifecycleEvent.Type.PURGED || type == LifecycleEvent.Type.HARD_DELETED;
+    }
+}

@@ -1,0 +1,81 @@
+package org.provisio.domain.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.Effect;
+import org.provisio.domain.model.GroupHeader;
+import org.provisio.domain.model.Page;
+import org.provisio.domain.model.Removal;
+import org.provisio.domain.model.User;
+import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.Version;
+import org.provisio.domain.port.WriteOutcome;
+import org.provisio.domain.usecase.Outcome;
+import org.provisio.domain.usecase.Refusal;
+import org.provisio.domain.usecase.UserView;
+
+/** What the user use cases share: writing a change with its effects, removal, and views with groups. */
+final class UserRecords {
+    private final Context ctx;
+    private final EffectRecorder recorder;
+
+    UserRecords(Context ctx, EffectRecorder recorder) {
+        this.ctx = ctx;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Stores {@code after}, a change of {@code before} that the caller holds locked, and records
+     * its effects: the view of the user, or {@code NotUnique} after a rename onto a taken name.
+     */
+    Outcome<UserView> write(User before, User after, Actor actor, Instant at, List<Effect> effects) {
+        WriteOutcome written = ctx.store.users().update(after, before.version());
+        switch (written) {
+            case WRITTEN:
+                recorder.record(after, actor, at, effects);
+                return Outcome.done(view(after));
+            case NOT_UNIQUE:
+                return Outcome.refused(new Refusal.NotUnique("userName", after.userName().value()));
+            case STALE_VERSION:
+            case NOT_FOUND:
+            default:
+                // the user is locked for this unit of work: another writer cannot have come between
+                throw new IllegalStateException("user " + after.id() + " changed while locked: " + written);
+        }
+    }
+
+    /**
+     * Removes a locked user for good with its memberships and invitations, and records the
+     * removal: false if a concurrent removal came first (it records it).
+     */
+    boolean remove(User user, Actor actor, Removal removal, Instant at) {
+        if (!ctx.store.users().delete(user.tenantId(), user.id())) {
+            return false;
+        }
+        ctx.store.groups().removeMemberEverywhere(user.tenantId(), user.id(), at);
+        ctx.store.invitations().deleteAllFor(user.tenantId(), user.id());
+        recorder.record(user, actor, at, removal.effects());
+        return true;
+    }
+
+    /** Refused with {@code VersionMismatch} unless {@code ifMatch} is absent or names the user's version. */
+    static boolean matches(User user, java.util.Optional<Version> ifMatch) {
+        return ifMatch.isEmpty() || ifMatch.get().equals(user.version());
+    }
+
+    UserView view(User user) {
+        return new UserView(user, ctx.store.groups().groupsOf(user.tenantId(), user.id()));
+    }
+
+    /** A page of users with their groups, read in one go. */
+    Page<UserView> views(Page<User> users) {
+        if (users.items().isEmpty()) {
+            return users.map(u -> new UserView(u, List.of()));
+        }
+        Map<UserId, List<GroupHeader>> groups = ctx.store.groups().groupsOf(users.items().get(0).tenantId(),
+                users.items().stream().map(User::id).toList());
+        return users.map(u -> new UserView(u, groups.getOrDefault(u.id(), List.of())));
+    }
+}

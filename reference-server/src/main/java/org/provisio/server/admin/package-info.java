@@ -1,2 +1,0 @@
-/** The operator's admin API, {@code /admin/v1}. */
-package org.provisio.server.admin;

@@ -1,2 +1,0 @@
-/** HTTP plumbing: JSON body provider, authentication, error mapping, payload limit, access log. */
-package org.provisio.server.http;

@@ -1,2 +1,0 @@
-/** Invitation acceptance, {@code /invitations/{token}/accept}. */
-package org.provisio.server.invitation;

@@ -1,2 +1,0 @@
-/** The SCIM endpoints of a tenant: Users, Groups, search, discovery. */
-package org.provisio.server.scim;
