@@ -2,7 +2,13 @@ package org.provisio.jaxrs;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.provisio.jaxrs.admin.AdminKeysResource;
+import org.provisio.jaxrs.admin.TenantResource;
+import org.provisio.jaxrs.http.Realm;
+import org.provisio.jaxrs.http.RealmGuard;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -49,8 +55,10 @@ public final class ProvisioFeature implements Feature {
     private final long maxPayloadSize;
     private final Optional<String> adminToken;
     private final boolean standalone;
+    private final Map<Realm, RealmGuard> guards;
 
     private ProvisioFeature(Builder b) {
+        this.guards = Map.copyOf(b.guards);
         this.provisioning = b.provisioning;
         this.publicUrl = b.publicUrl;
         this.maxPayloadSize = b.maxPayloadSize;
@@ -91,7 +99,7 @@ public final class ProvisioFeature implements Feature {
         context.register(new ComplexValueProvider(maxPayloadSize));
         context.register(new PayloadLimitFilter(maxPayloadSize));
         context.register(new ScimExceptionMapper());
-        context.register(new AccessFilter(p.authenticateCredential(), adminToken));
+        context.register(new AccessFilter(p.authenticateCredential(), p.adminKeys(), adminToken, guards));
         context.register(new UsersResource(new UsersResource.UseCases(p.provisionUser(), p.replaceUser(),
                 p.patchUser(), p.getUser(), p.queryUsers(), p.deleteUser()),
                 p.schemas().resourceSchema("User"), publicUrl));
@@ -104,13 +112,16 @@ public final class ProvisioFeature implements Feature {
             context.register(new AdminJsonProvider());
             context.register(new JsonExceptionMapper());
             context.register(new TenantsResource(p.createTenant(), p.listTenants(), publicUrl));
+            context.register(new TenantResource(p.listTenants(), p.updateTenant()));
+            context.register(new AdminKeysResource(p.listTenants(), p.adminKeys(), publicUrl));
             context.register(new CredentialsResource(new CredentialsResource.UseCases(p.listTenants(),
                     p.issueCredential(), p.listCredentials(), p.revokeCredential()), publicUrl));
             context.register(new TenantUsersResource(new TenantUsersResource.UseCases(p.listTenants(),
                     p.listUsersByStatus(), p.restoreUser(), p.deleteUser(), p.resendInvitation())));
             context.register(new AuditResource(p.listTenants(), p.readAuditLog()));
             context.register(new OutboxAdminResource(p.outboxStatus()));
-            context.register(new OutboxAdminResource.OfTenant(p.listTenants(), p.outboxStatus()));
+            context.register(new OutboxAdminResource.OfTenant(p.listTenants(), p.outboxStatus(),
+                    p.requeueParkedMessage()));
         }
         if (standalone) {
             context.register(new WebApplicationExceptionMapper());
@@ -127,6 +138,7 @@ public final class ProvisioFeature implements Feature {
         private long maxPayloadSize = 1_048_576;
         private Optional<String> adminToken = Optional.empty();
         private boolean standalone;
+        private final Map<Realm, RealmGuard> guards = new EnumMap<>(Realm.class);
 
         private Builder(Provisioning provisioning, Supplier<String> publicUrl) {
             this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
@@ -145,6 +157,18 @@ public final class ProvisioFeature implements Feature {
         /** Serves the admin API at {@code /admin/v1}, protected by this token. */
         public Builder adminToken(String token) {
             this.adminToken = Optional.of(Objects.requireNonNull(token, "token"));
+            return this;
+        }
+
+        /**
+         * Admits callers of a realm the application decides itself — {@link Realm#CONSOLE} (its own
+         * session), {@link Realm#METRICS} — for the resources it registers with that realm.
+         */
+        public Builder guard(Realm realm, RealmGuard guard) {
+            if (realm != Realm.CONSOLE && realm != Realm.METRICS) {
+                throw new IllegalArgumentException("Provisio decides " + realm + " itself");
+            }
+            guards.put(realm, Objects.requireNonNull(guard, "guard"));
             return this;
         }
 

@@ -20,6 +20,14 @@ public abstract class StoreSuite {
     protected abstract Store newStore(Clock clock);
 
     @Nested
+    public class Administration extends AdministrationContract {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
     public class Users extends UsersContract {
         @Override
         protected Store createStore(Clock clock) {

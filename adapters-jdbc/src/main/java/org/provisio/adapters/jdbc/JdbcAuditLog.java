@@ -50,6 +50,13 @@ final class JdbcAuditLog implements AuditLog {
                 "FROM audit_log WHERE tenant_id = ?", List.of(tenant.value()), "seq DESC", page, JdbcAuditLog::entry));
     }
 
+    @Override
+    public Page<AuditEntry> read(TenantId tenant, String target, PageRequest page) {
+        return tx.call(c -> JdbcPaging.page(c, "id, tenant_id, actor, action, target, at_ns, detail",
+                "FROM audit_log WHERE tenant_id = ? AND target = ?", List.of(tenant.value(), target), "seq DESC", page,
+                JdbcAuditLog::entry));
+    }
+
     private static AuditEntry entry(ResultSet row) throws SQLException {
         return new AuditEntry(row.getString("id"), TenantId.of(row.getString("tenant_id")),
                 Actor.parse(row.getString("actor")), AuditAction.valueOf(row.getString("action")),

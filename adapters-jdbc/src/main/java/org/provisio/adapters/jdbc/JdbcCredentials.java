@@ -15,7 +15,7 @@ import org.provisio.domain.port.Credentials;
 
 final class JdbcCredentials implements Credentials {
     private static final String COLUMNS =
-            "SELECT id, tenant_id, secret_hash, created_ns, last_used_ns, revoked_ns FROM credentials";
+            "SELECT id, tenant_id, secret_hash, created_ns, last_used_ns, revoked_ns, kind FROM credentials";
 
     private final JdbcTransactions tx;
 
@@ -27,11 +27,11 @@ final class JdbcCredentials implements Credentials {
     public void add(Credential credential) {
         tx.call(c -> {
             JdbcTransactions.insertFresh(c, "credential " + credential.id(),
-                    "INSERT INTO credentials (id, tenant_id, secret_hash, created_ns, last_used_ns, revoked_ns)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO credentials (id, tenant_id, secret_hash, created_ns, last_used_ns, revoked_ns, kind)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     credential.id().value(), credential.tenantId().value(), credential.secretHash().value(),
                     JdbcTime.nanos(credential.createdAt()), JdbcTime.nanos(credential.lastUsedAt()),
-                    JdbcTime.nanos(credential.revokedAt()));
+                    JdbcTime.nanos(credential.revokedAt()), credential.kind().name());
             return null;
         });
     }
@@ -80,6 +80,7 @@ final class JdbcCredentials implements Credentials {
     private static Credential credential(ResultSet row) throws SQLException {
         return new Credential(TokenId.of(row.getString("id")), TenantId.of(row.getString("tenant_id")),
                 new SecretHash(row.getString("secret_hash")), JdbcTime.instant(row.getLong("created_ns")),
-                JdbcRows.instant(row, "last_used_ns"), JdbcRows.instant(row, "revoked_ns"));
+                JdbcRows.instant(row, "last_used_ns"), JdbcRows.instant(row, "revoked_ns"),
+                Credential.Kind.valueOf(row.getString("kind")));
     }
 }

@@ -281,6 +281,11 @@ final class JdbcFilterTranslator {
         return JdbcCondition.of("(" + guard + column.sql() + " LIKE ? ESCAPE '\\')", pattern);
     }
 
+    /** Text for a {@code LIKE ... ESCAPE '\\'} pattern, its wildcards and escape character escaped. */
+    static String likeEscaped(String text) {
+        return escape(text);
+    }
+
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

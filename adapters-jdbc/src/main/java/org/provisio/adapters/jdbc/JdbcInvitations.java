@@ -62,6 +62,13 @@ final class JdbcInvitations implements Invitations {
     }
 
     @Override
+    public Optional<Invitation> latestFor(TenantId tenant, UserId user) {
+        return tx.call(c -> JdbcRows.one(c, COLUMNS + " WHERE tenant_id = ? AND user_id = ?"
+                + " ORDER BY issued_ns DESC FETCH FIRST 1 ROWS ONLY", JdbcInvitations::invitation, tenant.value(),
+                user.value()));
+    }
+
+    @Override
     public int deleteAllFor(TenantId tenant, UserId user) {
         return tx.call(c -> JdbcRows.update(c, "DELETE FROM invitations WHERE tenant_id = ? AND user_id = ?",
                 tenant.value(), user.value()));

@@ -239,6 +239,12 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public boolean requeue(String messageId) {
+        return tx.call(c -> JdbcRows.update(c, "UPDATE outbox SET parked_ns = NULL, available_ns = ?"
+                + " WHERE id = ? AND parked_ns IS NOT NULL", Long.MIN_VALUE, messageId) > 0);
+    }
+
+    @Override
     public List<OutboxMessage> list(Optional<TenantId> tenant, Set<OutboxMessage.State> states, int max) {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative");

@@ -156,12 +156,24 @@ final class JdbcUsers implements Users {
     }
 
     @Override
-    public Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, PageRequest page) {
+    public Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, Optional<String> search,
+                                   PageRequest page) {
         List<Object> params = new ArrayList<>();
         params.add(tenant.value());
-        status.ifPresent(s -> params.add(s.name()));
-        return tx.call(c -> JdbcPaging.page(c, COLUMNS, "FROM users u WHERE u.tenant_id = ?"
-                + (status.isPresent() ? " AND u.status = ?" : ""), params, "u.seq", page, JdbcUsers::user));
+        StringBuilder from = new StringBuilder("FROM users u WHERE u.tenant_id = ?");
+        status.ifPresent(s -> {
+            from.append(" AND u.status = ?");
+            params.add(s.name());
+        });
+        search.ifPresent(text -> {
+            String like = "%" + JdbcFilterTranslator.likeEscaped(JdbcUserColumns.fold(text)) + "%";
+            from.append(" AND (u.user_name_fold LIKE ? ESCAPE '\\' OR u.display_name_fold LIKE ? ESCAPE '\\'"
+                    + " OR u.given_name_fold LIKE ? ESCAPE '\\' OR u.family_name_fold LIKE ? ESCAPE '\\'"
+                    + " OR u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = ?"
+                    + " AND e.value_fold LIKE ? ESCAPE '\\'))");
+            params.addAll(List.of(like, like, like, like, tenant.value(), like));
+        });
+        return tx.call(c -> JdbcPaging.page(c, COLUMNS, from.toString(), params, "u.seq", page, JdbcUsers::user));
     }
 
     /**

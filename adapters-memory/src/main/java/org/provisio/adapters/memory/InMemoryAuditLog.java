@@ -45,7 +45,21 @@ final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public synchronized Page<AuditEntry> read(TenantId tenant, PageRequest page) {
-        List<AuditEntry> mine = entries.getOrDefault(tenant, List.of());
+        return newestFirst(entries.getOrDefault(tenant, List.of()), page);
+    }
+
+    @Override
+    public synchronized Page<AuditEntry> read(TenantId tenant, String target, PageRequest page) {
+        List<AuditEntry> mine = new ArrayList<>();
+        for (AuditEntry e : entries.getOrDefault(tenant, List.of())) {
+            if (e.target().equals(target)) {
+                mine.add(e);
+            }
+        }
+        return newestFirst(mine, page);
+    }
+
+    private static Page<AuditEntry> newestFirst(List<AuditEntry> mine, PageRequest page) {
         int total = mine.size();
         List<AuditEntry> items = new ArrayList<>();
         for (int i = page.offset(); i < page.offset() + page.count() && i < total; i++) {

@@ -78,6 +78,19 @@ final class InMemoryInvitations implements Invitations {
     }
 
     @Override
+    public Optional<Invitation> latestFor(TenantId tenant, UserId user) {
+        return guard.read(tenant, () -> {
+            Invitation latest = null;
+            for (Invitation i : invitations.valueList()) {
+                if (i.tenantId().equals(tenant) && i.userId().equals(user)) {
+                    latest = i;
+                }
+            }
+            return Optional.ofNullable(latest);
+        });
+    }
+
+    @Override
     public int deleteAllFor(TenantId tenant, UserId user) {
         return guard.write(tenant, () -> {
             synchronized (this) {

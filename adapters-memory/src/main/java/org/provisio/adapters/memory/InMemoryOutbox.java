@@ -184,6 +184,25 @@ final class InMemoryOutbox implements Outbox {
         return true;
     }
 
+    @Override
+    public synchronized boolean requeue(String messageId) {
+        Slot slot = all.get(messageId);
+        if (slot == null || slot.parkedAt == null) {
+            return false;
+        }
+        slot.parkedAt = null;
+        slot.availableAt = Instant.MIN;
+        // back in its user's queue, in its place by append order
+        ArrayDeque<Slot> queue = queues.computeIfAbsent(slot.recipient(), r -> new ArrayDeque<>());
+        List<Slot> ordered = new ArrayList<>(queue);
+        ordered.add(slot);
+        ordered.sort(Comparator.comparingLong(s -> s.seq));
+        queue.clear();
+        queue.addAll(ordered);
+        place(slot.recipient());
+        return true;
+    }
+
     /** Puts the user's current head in the index, or the user out of it when nothing is left. */
     private void place(Recipient recipient) {
         Head old = headOf.remove(recipient);

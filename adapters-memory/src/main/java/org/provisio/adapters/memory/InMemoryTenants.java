@@ -23,6 +23,15 @@ final class InMemoryTenants implements Tenants {
     }
 
     @Override
+    public synchronized boolean update(Tenant tenant) {
+        if (!tenants.contains(tenant.id())) {
+            return false;
+        }
+        tenants.put(tenant.id(), tenant);
+        return true;
+    }
+
+    @Override
     public synchronized Optional<Tenant> find(TenantId id) {
         return tenants.get(id);
     }

@@ -158,16 +158,41 @@ final class InMemoryUsers implements Users {
     }
 
     @Override
-    public Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, PageRequest page) {
+    public Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, Optional<String> search,
+                                   PageRequest page) {
+        Optional<String> folded = search.map(org.provisio.scim.text.CaseFolding::fold);
         return guard.read(tenant, () -> {
             List<User> all = new ArrayList<>();
             for (User u : of(tenant).users.values()) {
-                if (status.isEmpty() || u.status() == status.get()) {
+                if ((status.isEmpty() || u.status() == status.get()) && (folded.isEmpty() || mentions(u, folded.get()))) {
                     all.add(u);
                 }
             }
             return Page.slice(all, page);
         });
+    }
+
+    /** Whether the userName, displayName, given or family name or an email contains the folded text. */
+    private static boolean mentions(User u, String folded) {
+        org.provisio.scim.resource.ComplexValue p = u.profile().attributes();
+        List<String> texts = new ArrayList<>();
+        texts.add(u.userName().value());
+        p.getText("displayName").ifPresent(texts::add);
+        p.getComplex("name").ifPresent(n -> {
+            n.getText("givenName").ifPresent(texts::add);
+            n.getText("familyName").ifPresent(texts::add);
+        });
+        for (org.provisio.scim.resource.Value e : p.getMulti("emails").values()) {
+            if (e instanceof org.provisio.scim.resource.ComplexValue c) {
+                c.getText("value").ifPresent(texts::add);
+            }
+        }
+        for (String text : texts) {
+            if (org.provisio.scim.text.CaseFolding.fold(text).contains(folded)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

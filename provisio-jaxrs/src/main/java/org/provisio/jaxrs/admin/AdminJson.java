@@ -20,10 +20,22 @@ public final class AdminJson {
     private AdminJson() {
     }
 
-    /** {@code {"id","name","createdAt"}}. */
-    public record TenantBody(String id, String name, String createdAt) {
+    /** {@code {"id","name","createdAt","profile"}}. */
+    public record TenantBody(String id, String name, String createdAt, String profile) {
         static TenantBody of(Tenant t) {
-            return new TenantBody(t.id().value(), t.name(), t.createdAt().toString());
+            return new TenantBody(t.id().value(), t.name(), t.createdAt().toString(), t.profile().keyword());
+        }
+    }
+
+    /** The body of {@code PATCH /admin/v1/tenants/{id}}: {@code {"profile":"strict"}}. */
+    public record TenantPatch(String profile) {
+    }
+
+    /** An admin key just issued: {@code {"keyId","adminKey"}} — the only time the key is shown. */
+    public record IssuedAdminKey(String keyId, String adminKey) {
+        @Override
+        public String toString() {
+            return "IssuedAdminKey[keyId=" + keyId + ", adminKey=...]";
         }
     }
 

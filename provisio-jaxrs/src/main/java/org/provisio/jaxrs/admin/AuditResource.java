@@ -11,7 +11,10 @@ import org.provisio.domain.usecase.ReadAuditLog;
 import org.provisio.jaxrs.http.Guarded;
 import org.provisio.jaxrs.http.Realm;
 
-/** {@code /admin/v1/tenants/{tenantId}/audit}: the tenant's audit log, newest first, paged. */
+/**
+ * {@code /admin/v1/tenants/{tenantId}/audit}: the tenant's audit log, newest first, paged; with
+ * {@code ?target=user:<id>} the entries on one user (or group, or credential) only.
+ */
 @Guarded(Realm.ADMIN)
 @Path("admin/v1/tenants/{tenantId}/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,9 +28,9 @@ public final class AuditResource {
     }
 
     @GET
-    public AdminJson.Audit read(@PathParam("tenantId") String tenantId, @QueryParam("startIndex") String startIndex,
-                                @QueryParam("count") String count) {
+    public AdminJson.Audit read(@PathParam("tenantId") String tenantId, @QueryParam("target") String target,
+                                @QueryParam("startIndex") String startIndex, @QueryParam("count") String count) {
         return AdminJson.Audit.of(audit.read(AdminRequests.tenant(tenants, tenantId).id(),
-                AdminRequests.page(startIndex, count)));
+                java.util.Optional.ofNullable(target).filter(t -> !t.isBlank()), AdminRequests.page(startIndex, count)));
     }
 }

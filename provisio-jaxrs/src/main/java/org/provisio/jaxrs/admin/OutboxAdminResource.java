@@ -9,7 +9,13 @@ import java.util.Optional;
 import org.provisio.domain.model.OutboxDepth;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.usecase.ListTenants;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import org.provisio.domain.usecase.OutboxStatus;
+import org.provisio.domain.usecase.RequeueParkedMessage;
+import org.provisio.jaxrs.http.AccessFilter;
+import org.provisio.jaxrs.http.Refusals;
 import org.provisio.jaxrs.http.Guarded;
 import org.provisio.jaxrs.http.Realm;
 
@@ -20,7 +26,7 @@ import org.provisio.jaxrs.http.Realm;
  * or retrying), or {@code null}. {@code GET /admin/v1/tenants/{id}/outbox}: a tenant's depth with up
  * to {@value #MAX_PARKED} parked messages (without their payload, which may hold an invitation token).
  */
-@Guarded(Realm.ADMIN)
+@Guarded(Realm.OPERATOR)
 @Path("admin/v1/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 public final class OutboxAdminResource {
@@ -48,10 +54,22 @@ public final class OutboxAdminResource {
     public static final class OfTenant {
         private final ListTenants tenants;
         private final OutboxStatus status;
+        private final RequeueParkedMessage requeue;
 
-        public OfTenant(ListTenants tenants, OutboxStatus status) {
+        public OfTenant(ListTenants tenants, OutboxStatus status, RequeueParkedMessage requeue) {
             this.tenants = tenants;
             this.status = status;
+            this.requeue = requeue;
+        }
+
+        /** {@code POST .../outbox/{messageId}/retry}: a parked message is due again at once, audited. */
+        @POST
+        @Path("{messageId}/retry")
+        public AdminJson.Parked retry(@PathParam("tenantId") String tenantId, @PathParam("messageId") String messageId,
+                                      @Context ContainerRequestContext request) {
+            TenantId tenant = AdminRequests.tenant(tenants, tenantId).id();
+            return AdminJson.Parked.of(requeue.requeue(new RequeueParkedMessage.Command(tenant, messageId,
+                    AccessFilter.actor(request))).orElseThrow(Refusals::toScim));
         }
 
         @GET

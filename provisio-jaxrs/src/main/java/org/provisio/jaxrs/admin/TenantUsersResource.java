@@ -45,10 +45,11 @@ public final class TenantUsersResource {
 
     @GET
     public AdminJson.Users list(@PathParam("tenantId") String tenantId, @QueryParam("status") String status,
-                                @QueryParam("startIndex") String startIndex, @QueryParam("count") String count) {
+                                @QueryParam("search") String search, @QueryParam("startIndex") String startIndex,
+                                @QueryParam("count") String count) {
         TenantId tenant = tenant(tenantId);
         return AdminJson.Users.of(users.list().list(new ListUsersByStatus.Command(tenant, AdminRequests.status(status),
-                AdminRequests.page(startIndex, count))));
+                Optional.ofNullable(search), AdminRequests.page(startIndex, count))));
     }
 
     @GET

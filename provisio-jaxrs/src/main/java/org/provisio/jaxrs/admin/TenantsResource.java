@@ -19,8 +19,8 @@ import org.provisio.jaxrs.http.Guarded;
 import org.provisio.jaxrs.http.Realm;
 import org.provisio.scim.error.ScimException;
 
-/** {@code /admin/v1/tenants}: create, list and read organizations (the operator's). */
-@Guarded(Realm.ADMIN)
+/** {@code /admin/v1/tenants}: create and list organizations, the operator's alone. */
+@Guarded(Realm.OPERATOR)
 @Path("admin/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TenantsResource {
@@ -52,9 +52,4 @@ public final class TenantsResource {
         return new AdminJson.Tenants(tenants.list().stream().map(AdminJson.TenantBody::of).toList());
     }
 
-    @GET
-    @Path("{tenantId}")
-    public AdminJson.TenantBody get(@PathParam("tenantId") String tenantId) {
-        return AdminJson.TenantBody.of(AdminRequests.tenant(tenants, tenantId));
-    }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.TenantId;
+import java.util.Map;
+import org.provisio.domain.usecase.AdminKeys;
 import org.provisio.domain.usecase.AuthenticateCredential;
 import org.provisio.scim.error.ScimErrorType;
 import org.provisio.scim.error.ScimException;
@@ -26,9 +28,10 @@ import org.provisio.scim.error.ScimException;
  *
  * <p>SCIM: the bearer token must be an unrevoked credential of that very tenant. A missing,
  * malformed, unknown, revoked or other tenant's token are all the same 401 with
- * {@code WWW-Authenticate: Bearer}, so that nothing can be learnt from the difference. Admin: the
- * operator's admin token, compared in constant time (both sides hashed first, so not even the
- * length leaks).
+ * {@code WWW-Authenticate: Bearer}, so that nothing can be learnt from the difference. Operator:
+ * the admin token, compared in constant time (both sides hashed first, so not even the length
+ * leaks). Admin: the operator, or an organization admin key of the tenant in the path. Console and
+ * metrics: the {@link RealmGuard} the application registered, if any.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AccessFilter implements ContainerRequestFilter {
@@ -37,11 +40,16 @@ public final class AccessFilter implements ContainerRequestFilter {
     private static final String PROVISIO_PACKAGE = "org.provisio.";
 
     private final AuthenticateCredential authenticate;
+    private final AdminKeys adminKeys;
     private final Optional<byte[]> adminTokenHash;
+    private final Map<Realm, RealmGuard> guards;
 
-    public AccessFilter(AuthenticateCredential authenticate, Optional<String> adminToken) {
+    public AccessFilter(AuthenticateCredential authenticate, AdminKeys adminKeys, Optional<String> adminToken,
+                        Map<Realm, RealmGuard> guards) {
         this.authenticate = authenticate;
+        this.adminKeys = adminKeys;
         this.adminTokenHash = adminToken.map(AccessFilter::sha256);
+        this.guards = Map.copyOf(guards);
     }
 
     @Override
@@ -60,9 +68,17 @@ public final class AccessFilter implements ContainerRequestFilter {
         }
         switch (guarded.value()) {
             case SCIM -> scim(request);
+            case OPERATOR -> operator(request);
             case ADMIN -> admin(request);
             case PUBLIC -> {
                 // the invitation token in the path is the credential; the use case checks it
+            }
+            case CONSOLE, METRICS -> {
+                RealmGuard guard = guards.get(guarded.value());
+                if (guard == null) {
+                    throw ScimException.notFound("No such resource or endpoint");
+                }
+                guard.admit(request);
             }
         }
     }
@@ -76,15 +92,39 @@ public final class AccessFilter implements ContainerRequestFilter {
         request.setProperty(AccessLogFilter.TENANT_PROPERTY, tenant.value());
     }
 
-    private void admin(ContainerRequestContext request) {
-        byte[] expected = adminTokenHash.orElseThrow(() -> ScimException.notFound("No such resource or endpoint"));
-        String token = Bearer.token(request).orElse("");
-        if (!MessageDigest.isEqual(expected, sha256(token))) {
+    private void operator(ContainerRequestContext request) {
+        if (!isOperator(Bearer.token(request).orElse(""))) {
             throw ScimException.of(ScimErrorType.UNAUTHORIZED,
                     "The admin token is required (Authorization: Bearer <admin token>)");
         }
         request.setProperty(ACTOR_PROPERTY, Actor.admin());
         request.setProperty(AccessLogFilter.TENANT_PROPERTY, "admin");
+    }
+
+    /**
+     * The operator, or an admin key of the tenant in the path: a key of another tenant is refused
+     * exactly like a wrong token, so that nothing tells one tenant's key from garbage elsewhere.
+     */
+    private void admin(ContainerRequestContext request) {
+        String token = Bearer.token(request).orElse("");
+        if (isOperator(token)) {
+            request.setProperty(ACTOR_PROPERTY, Actor.admin());
+            request.setProperty(AccessLogFilter.TENANT_PROPERTY, "admin");
+            return;
+        }
+        Optional<TenantId> tenant = parse(request.getUriInfo().getPathParameters(true).getFirst("tenantId"));
+        Optional<Actor.OrganizationAdmin> admin = tenant.flatMap(t -> adminKeys.authenticateFor(t, token));
+        if (admin.isEmpty()) {
+            throw ScimException.of(ScimErrorType.UNAUTHORIZED, "The admin token or an admin key of this organization"
+                    + " is required (Authorization: Bearer <token>)");
+        }
+        request.setProperty(ACTOR_PROPERTY, admin.get());
+        request.setProperty(AccessLogFilter.TENANT_PROPERTY, tenant.get().value());
+    }
+
+    private boolean isOperator(String token) {
+        byte[] hash = sha256(token);
+        return adminTokenHash.map(expected -> MessageDigest.isEqual(expected, hash)).orElse(false);
     }
 
     /** The authenticated caller of this request; set by {@link #filter} before any resource runs. */

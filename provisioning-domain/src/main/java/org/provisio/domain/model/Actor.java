@@ -4,12 +4,17 @@ import java.util.Objects;
 
 /**
  * Who did something, as recorded in the audit log: the operator's admin token, a tenant's SCIM
- * credential, the system itself (the purge job) or an invitee accepting an invitation.
+ * credential, an organization admin key, the system itself (the purge job) or an invitee accepting
+ * an invitation.
  * {@link #describe()} and {@link #parse(String)} give a stable text form for storage.
  */
-public sealed interface Actor permits Actor.Admin, Actor.Credential, Actor.System, Actor.Invitee {
+public sealed interface Actor permits Actor.Admin, Actor.Credential, Actor.System, Actor.Invitee,
+        Actor.OrganizationAdmin {
 
-    /** The stable text form: {@code admin}, {@code credential:<tokenId>}, {@code system}, {@code invitee:<userId>}. */
+    /**
+     * The stable text form: {@code admin}, {@code credential:<tokenId>}, {@code orgadmin:<keyId>},
+     * {@code system}, {@code invitee:<userId>}.
+     */
     String describe();
 
     /** The operator, through the admin API. */
@@ -33,6 +38,9 @@ public sealed interface Actor permits Actor.Admin, Actor.Credential, Actor.Syste
         }
         if (text.startsWith("credential:")) {
             return new Credential(TokenId.of(text.substring("credential:".length())));
+        }
+        if (text.startsWith("orgadmin:")) {
+            return new OrganizationAdmin(TokenId.of(text.substring("orgadmin:".length())));
         }
         if (text.startsWith("invitee:")) {
             return new Invitee(UserId.of(text.substring("invitee:".length())));
@@ -65,6 +73,18 @@ public sealed interface Actor permits Actor.Admin, Actor.Credential, Actor.Syste
         @Override
         public String describe() {
             return "system";
+        }
+    }
+
+    /** An organization's administrator, through the admin API or the console with one of the tenant's admin keys. */
+    record OrganizationAdmin(TokenId keyId) implements Actor {
+        public OrganizationAdmin {
+            Objects.requireNonNull(keyId, "keyId");
+        }
+
+        @Override
+        public String describe() {
+            return "orgadmin:" + keyId.value();
         }
     }
 

@@ -17,4 +17,7 @@ public interface AuditLog {
 
     /** A tenant's entries, newest (last appended) first. */
     Page<AuditEntry> read(TenantId tenant, PageRequest page);
+
+    /** A tenant's entries on one target ({@code user:<id>}), newest first. */
+    Page<AuditEntry> read(TenantId tenant, String target, PageRequest page);
 }

@@ -18,6 +18,9 @@ public interface Invitations {
     /** Replaces a stored invitation (accepted, revoked); false if there is none with its id. */
     boolean update(Invitation invitation);
 
+    /** The invitation issued last to a user, whatever its standing. */
+    Optional<Invitation> latestFor(TenantId tenant, UserId user);
+
     /** Removes every invitation of a user; the number removed. */
     int deleteAllFor(TenantId tenant, UserId user);
 }

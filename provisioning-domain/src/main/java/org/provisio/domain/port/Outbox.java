@@ -58,6 +58,11 @@ public interface Outbox {
      */
     boolean markParked(String messageId, Instant at);
 
+    /**
+     * A parked message due again at once, its attempts kept: false if there is no such parked message.
+     */
+    boolean requeue(String messageId);
+
     /** Up to {@code max} undelivered messages in the given states, of one tenant or all, in append order. */
     List<OutboxMessage> list(Optional<TenantId> tenant, Set<OutboxMessage.State> states, int max);
 

@@ -9,6 +9,9 @@ import org.provisio.domain.model.TenantId;
 public interface Tenants {
     void add(Tenant tenant);
 
+    /** Replaces a stored tenant (its profile); false if there is none with its id. */
+    boolean update(Tenant tenant);
+
     Optional<Tenant> find(TenantId id);
 
     /** All tenants in creation order. */

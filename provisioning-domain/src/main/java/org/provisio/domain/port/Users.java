@@ -60,7 +60,15 @@ public interface Users {
     Page<User> query(TenantId tenant, UserQuery query);
 
     /** A tenant's users, optionally of one status, in creation order. */
-    Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, PageRequest page);
+    default Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, PageRequest page) {
+        return listByStatus(tenant, status, Optional.empty(), page);
+    }
+
+    /**
+     * A tenant's users, optionally of one status and matching a search text — contained, ignoring
+     * case, in the userName, the displayName, the given or family name, or an email — in creation order.
+     */
+    Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, Optional<String> search, PageRequest page);
 
     /**
      * Suspended users of any tenant whose purge time is at or before {@code now}, oldest purge time

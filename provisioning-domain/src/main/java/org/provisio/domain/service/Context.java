@@ -37,8 +37,16 @@ final class Context {
     /** What one user may hold. */
     final ResourceLimits limits;
     private final SecureRandom random;
-    /** Tenants never change once created, and are never deleted: each is read from the store once. */
-    private final ConcurrentMap<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
+    /**
+     * Tenants as last read: a tenant is never deleted and changes only its profile, so it is read
+     * again at most every {@link #TENANT_REVALIDATION} (the delay within which another instance's
+     * profile change applies here) and at once after a change made here.
+     */
+    private final ConcurrentMap<TenantId, Known> tenants = new ConcurrentHashMap<>();
+    static final java.time.Duration TENANT_REVALIDATION = java.time.Duration.ofSeconds(5);
+
+    private record Known(Tenant tenant, Instant readAt) {
+    }
 
     Context(Store store, Clock clock, IdGenerator ids, Retention retention, InvitationTtl invitationTtl,
             int purgeBatchSize, SchemaRegistry schemas, ResourceLimits limits, SecureRandom random) {
@@ -66,15 +74,21 @@ final class Context {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The tenant, from memory after its first read. */
+    /** The tenant, from memory when read less than {@link #TENANT_REVALIDATION} ago. */
     Optional<Tenant> tenant(TenantId id) {
-        Tenant known = tenants.get(id);
-        if (known != null) {
-            return Optional.of(known);
+        Instant now = now();
+        Known known = tenants.get(id);
+        if (known != null && now.isBefore(known.readAt().plus(TENANT_REVALIDATION))) {
+            return Optional.of(known.tenant());
         }
         Optional<Tenant> found = store.tenants().find(id);
-        found.ifPresent(t -> tenants.putIfAbsent(id, t));
+        found.ifPresent(t -> tenants.put(id, new Known(t, now)));
         return found;
+    }
+
+    /** Reads the tenant again next time. */
+    void forgetTenant(TenantId id) {
+        tenants.remove(id);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.provisio.domain.model.SecretHash;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.TokenId;
 import org.provisio.domain.port.CredentialCache;
+import org.provisio.domain.usecase.AdminKeys;
 import org.provisio.domain.usecase.AuthenticateCredential;
 import org.provisio.domain.usecase.IssueCredential;
 import org.provisio.domain.usecase.ListCredentials;
@@ -32,8 +33,10 @@ import org.provisio.domain.usecase.RevokeCredential;
  * {@link RecordCredentialUses}. A revocation invalidates the cache entry once it has committed.
  */
 final class CredentialService implements IssueCredential, ListCredentials, RevokeCredential, AuthenticateCredential,
-        RecordCredentialUses {
+        RecordCredentialUses, AdminKeys {
     static final String PREFIX = "scim_";
+    /** The prefix of organization admin keys. */
+    static final String ADMIN_PREFIX = "orgadmin_";
     /** The finest resolution of {@code lastUsedAt}: one write per credential per this period at most. */
     static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
     /** Compared against when a token names no credential, so that such a token costs what a wrong secret does. */
@@ -55,22 +58,50 @@ final class CredentialService implements IssueCredential, ListCredentials, Revok
 
     @Override
     public Outcome<IssuedCredential> issue(IssueCredential.Command command) {
+        return issue(command.tenantId(), command.actor(), Credential.Kind.SCIM);
+    }
+
+    @Override
+    public Outcome<IssuedCredential> issue(AdminKeys.Command command) {
+        return issue(command.tenantId(), command.actor(), Credential.Kind.ORGANIZATION_ADMIN);
+    }
+
+    private Outcome<IssuedCredential> issue(TenantId tenant, Actor actor, Credential.Kind kind) {
         return ctx.write(() -> {
-            if (ctx.tenant(command.tenantId()).isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound("tenant", command.tenantId().value()));
+            if (ctx.tenant(tenant).isEmpty()) {
+                return Outcome.refused(new Refusal.NotFound("tenant", tenant.value()));
             }
             TokenId id = TokenId.of(ctx.ids.next());
-            String token = PREFIX + id.value() + "." + ctx.secret();
+            String token = prefix(kind) + id.value() + "." + ctx.secret();
             Instant now = ctx.now();
-            ctx.store.credentials().add(Credential.issued(id, command.tenantId(), SecretHash.of(token), now));
-            recorder.audit(command.tenantId(), command.actor(), AuditAction.CREDENTIAL_ISSUED, "credential:" + id, now, "");
-            return Outcome.done(new IssuedCredential(id, command.tenantId(), token));
+            ctx.store.credentials().add(Credential.issued(id, tenant, SecretHash.of(token), now, kind));
+            recorder.audit(tenant, actor, kind == Credential.Kind.SCIM ? AuditAction.CREDENTIAL_ISSUED
+                    : AuditAction.ADMIN_KEY_ISSUED, target(kind, id), now, "");
+            return Outcome.done(new IssuedCredential(id, tenant, token));
         });
+    }
+
+    private static String prefix(Credential.Kind kind) {
+        return kind == Credential.Kind.SCIM ? PREFIX : ADMIN_PREFIX;
+    }
+
+    private static String target(Credential.Kind kind, TokenId id) {
+        return (kind == Credential.Kind.SCIM ? "credential:" : "adminkey:") + id;
     }
 
     @Override
     public List<CredentialInfo> list(TenantId tenantId) {
-        return ctx.read(() -> ctx.store.credentials().list(tenantId).stream().map(this::withNotedUse).toList());
+        return list(tenantId, Credential.Kind.SCIM);
+    }
+
+    private List<CredentialInfo> list(TenantId tenantId, Credential.Kind kind) {
+        return ctx.read(() -> ctx.store.credentials().list(tenantId).stream().filter(c -> c.kind() == kind)
+                .map(this::withNotedUse).toList());
+    }
+
+    @Override
+    public List<CredentialInfo> list(TenantId tenantId, boolean adminKeys) {
+        return list(tenantId, adminKeys ? Credential.Kind.ORGANIZATION_ADMIN : Credential.Kind.SCIM);
     }
 
     /** The stored credential's info, with a use noted and not yet stored. */
@@ -84,42 +115,72 @@ final class CredentialService implements IssueCredential, ListCredentials, Revok
 
     @Override
     public Outcome<CredentialInfo> revoke(RevokeCredential.Command command) {
+        return revoke(command.tenantId(), command.tokenId(), command.actor(), Credential.Kind.SCIM);
+    }
+
+    @Override
+    public Outcome<CredentialInfo> revoke(AdminKeys.Revoke command) {
+        return revoke(command.tenantId(), command.keyId(), command.actor(), Credential.Kind.ORGANIZATION_ADMIN);
+    }
+
+    private Outcome<CredentialInfo> revoke(TenantId tenant, TokenId tokenId, Actor actor, Credential.Kind kind) {
         Outcome<CredentialInfo> outcome = ctx.write(() -> {
-            Optional<Credential> found = ctx.store.credentials().find(command.tokenId())
-                    .filter(c -> c.tenantId().equals(command.tenantId()));
+            Optional<Credential> found = ctx.store.credentials().find(tokenId)
+                    .filter(c -> c.tenantId().equals(tenant) && c.kind() == kind);
             if (found.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound("credential", command.tokenId().value()));
+                return Outcome.refused(new Refusal.NotFound(kind == Credential.Kind.SCIM ? "credential" : "admin key",
+                        tokenId.value()));
             }
             Credential credential = found.get();
             if (!credential.isRevoked()) {
                 Instant now = ctx.now();
                 credential = credential.revoke(now);
                 ctx.store.credentials().update(credential);
-                recorder.audit(command.tenantId(), command.actor(), AuditAction.CREDENTIAL_REVOKED,
-                        "credential:" + command.tokenId(), now, "");
+                recorder.audit(tenant, actor, kind == Credential.Kind.SCIM ? AuditAction.CREDENTIAL_REVOKED
+                        : AuditAction.ADMIN_KEY_REVOKED, target(kind, tokenId), now, "");
             }
             return Outcome.done(credential.info());
         });
         // after the commit: a reload that raced with it waits for the invalidation, then reads the revocation
-        cache.invalidate(command.tokenId());
+        cache.invalidate(tokenId);
         return outcome;
     }
 
     @Override
     public Optional<Actor.Credential> authenticate(TenantId tenantId, String bearerToken) {
-        Optional<TokenId> id = tokenIdOf(bearerToken);
+        return verified(bearerToken, PREFIX, Credential.Kind.SCIM)
+                .filter(c -> c.tenantId().equals(tenantId))
+                .map(c -> new Actor.Credential(c.id()));
+    }
+
+    @Override
+    public Optional<Actor.OrganizationAdmin> authenticateFor(TenantId tenantId, String key) {
+        return signIn(key).filter(s -> s.tenantId().equals(tenantId)).map(AdminKeys.SignedIn::admin);
+    }
+
+    @Override
+    public Optional<AdminKeys.SignedIn> signIn(String key) {
+        return verified(key, ADMIN_PREFIX, Credential.Kind.ORGANIZATION_ADMIN)
+                .map(c -> new AdminKeys.SignedIn(c.tenantId(), new Actor.OrganizationAdmin(c.id())));
+    }
+
+    /**
+     * The unrevoked credential of {@code kind} a token names, its use noted. The hash is compared
+     * whatever else is wrong, so that timing tells nothing about which part of a token was.
+     */
+    private Optional<Credential> verified(String token, String prefix, Credential.Kind kind) {
+        Optional<TokenId> id = tokenIdOf(token, prefix);
         if (id.isEmpty()) {
-            NO_CREDENTIAL.matches(bearerToken == null ? "" : bearerToken);
+            NO_CREDENTIAL.matches(token == null ? "" : token);
             return Optional.empty();
         }
         Optional<Credential> found = cache.get(id.get(), i -> ctx.store.credentials().find(i));
-        // the hash is compared whatever else is wrong, so that timing tells nothing about which part was
-        boolean matches = found.map(Credential::secretHash).orElse(NO_CREDENTIAL).matches(bearerToken);
-        if (!matches || found.get().isRevoked() || !found.get().tenantId().equals(tenantId)) {
+        boolean matches = found.map(Credential::secretHash).orElse(NO_CREDENTIAL).matches(token);
+        if (!matches || found.get().isRevoked() || found.get().kind() != kind) {
             return Optional.empty();
         }
         noteUse(id.get(), ctx.now());
-        return Optional.of(new Actor.Credential(id.get()));
+        return found;
     }
 
     private void noteUse(TokenId id, Instant now) {
@@ -152,17 +213,21 @@ final class CredentialService implements IssueCredential, ListCredentials, Revok
         return batch.size();
     }
 
-    /** The token id of a well-formed token. */
+    /** The token id of a well-formed SCIM token. */
     static Optional<TokenId> tokenIdOf(String token) {
-        if (token == null || !token.startsWith(PREFIX)) {
+        return tokenIdOf(token, PREFIX);
+    }
+
+    private static Optional<TokenId> tokenIdOf(String token, String prefix) {
+        if (token == null || !token.startsWith(prefix)) {
             return Optional.empty();
         }
-        int dot = token.indexOf('.', PREFIX.length());
+        int dot = token.indexOf('.', prefix.length());
         if (dot < 0 || dot == token.length() - 1) {
             return Optional.empty();
         }
         try {
-            return Optional.of(TokenId.of(token.substring(PREFIX.length(), dot)));
+            return Optional.of(TokenId.of(token.substring(prefix.length(), dot)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

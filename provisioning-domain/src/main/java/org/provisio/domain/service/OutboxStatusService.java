@@ -6,10 +6,15 @@ import java.util.Optional;
 import org.provisio.domain.model.OutboxDepth;
 import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.TenantId;
+import org.provisio.domain.model.AuditAction;
+import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.OutboxStatus;
+import org.provisio.domain.usecase.Refusal;
+import org.provisio.domain.usecase.RequeueParkedMessage;
 
 /** Reads the outbox's depth and parked messages for the operator. */
-final class OutboxStatusService implements OutboxStatus {
+final class OutboxStatusService implements OutboxStatus, RequeueParkedMessage {
     private final Context ctx;
 
     OutboxStatusService(Context ctx) {
@@ -19,6 +24,23 @@ final class OutboxStatusService implements OutboxStatus {
     @Override
     public OutboxDepth depth(Optional<TenantId> tenant) {
         return ctx.store.outbox().depth(tenant);
+    }
+
+    @Override
+    public Outcome<OutboxMessage> requeue(RequeueParkedMessage.Command command) {
+        return ctx.write(() -> {
+            Optional<OutboxMessage> parked = ctx.store.outbox().list(Optional.of(command.tenantId()),
+                    EnumSet.of(OutboxMessage.State.PARKED), Integer.MAX_VALUE).stream()
+                    .filter(m -> m.id().equals(command.messageId())).findFirst();
+            if (parked.isEmpty() || !ctx.store.outbox().requeue(command.messageId())) {
+                return Outcome.refused(new Refusal.NotFound("parked message", command.messageId()));
+            }
+            OutboxMessage m = parked.get();
+            ctx.store.auditLog().append(new AuditEntry(ctx.ids.next(), m.tenantId(), command.actor(),
+                    AuditAction.OUTBOX_MESSAGE_REQUEUED, "user:" + m.userId().value(), ctx.now(),
+                    "message:" + m.id() + " " + m.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            return Outcome.done(m);
+        });
     }
 
     @Override

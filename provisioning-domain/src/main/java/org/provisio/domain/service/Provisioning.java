@@ -13,6 +13,9 @@ import org.provisio.domain.port.IdGenerator;
 import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.usecase.AcceptInvitation;
+import org.provisio.domain.usecase.AdminKeys;
+import org.provisio.domain.usecase.UpdateTenant;
+import org.provisio.domain.usecase.RequeueParkedMessage;
 import org.provisio.domain.usecase.AuthenticateCredential;
 import org.provisio.domain.usecase.CreateGroup;
 import org.provisio.domain.usecase.CreateTenant;
@@ -81,6 +84,10 @@ public final class Provisioning {
     }
 
     public ListTenants listTenants() {
+        return tenants;
+    }
+
+    public UpdateTenant updateTenant() {
         return tenants;
     }
 
@@ -198,6 +205,16 @@ public final class Provisioning {
     /** The outbox's depth and parked messages, for monitoring. */
     public OutboxStatus outboxStatus() {
         return new OutboxStatusService(ctx);
+    }
+
+    /** Gives a parked outbox message another chance. */
+    public RequeueParkedMessage requeueParkedMessage() {
+        return new OutboxStatusService(ctx);
+    }
+
+    /** Organization admin keys: issue, list, revoke, authenticate. */
+    public AdminKeys adminKeys() {
+        return credentials;
     }
 
     public PurgeExpiredUsers purgeExpiredUsers() {

@@ -10,11 +10,14 @@ import org.provisio.domain.model.Tenant;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.ListTenants;
+import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.ReadAuditLog;
+import org.provisio.domain.usecase.Refusal;
+import org.provisio.domain.usecase.UpdateTenant;
 import org.provisio.scim.error.ScimException;
 
 /** Tenants and their audit log. */
-final class TenantService implements CreateTenant, ListTenants, ReadAuditLog {
+final class TenantService implements CreateTenant, ListTenants, ReadAuditLog, UpdateTenant {
     private final Context ctx;
     private final EffectRecorder recorder;
 
@@ -42,6 +45,25 @@ final class TenantService implements CreateTenant, ListTenants, ReadAuditLog {
     }
 
     @Override
+    public Outcome<Tenant> update(UpdateTenant.Command command) {
+        Outcome<Tenant> outcome = ctx.write(() -> {
+            Optional<Tenant> found = ctx.store.tenants().find(command.tenantId());
+            if (found.isEmpty()) {
+                return Outcome.refused(new Refusal.NotFound("tenant", command.tenantId().value()));
+            }
+            Tenant updated = found.get().withProfile(command.profile());
+            if (!updated.equals(found.get())) {
+                ctx.store.tenants().update(updated);
+                recorder.audit(updated.id(), command.actor(), AuditAction.TENANT_UPDATED, "tenant:" + updated.id(),
+                        ctx.now(), "profile " + command.profile().keyword());
+            }
+            return Outcome.done(updated);
+        });
+        ctx.forgetTenant(command.tenantId());
+        return outcome;
+    }
+
+    @Override
     public List<Tenant> list() {
         return ctx.read(() -> ctx.store.tenants().list());
     }
@@ -54,5 +76,11 @@ final class TenantService implements CreateTenant, ListTenants, ReadAuditLog {
     @Override
     public Page<AuditEntry> read(TenantId tenantId, PageRequest page) {
         return ctx.read(() -> ctx.store.auditLog().read(tenantId, page));
+    }
+
+    @Override
+    public Page<AuditEntry> read(TenantId tenantId, Optional<String> target, PageRequest page) {
+        return target.isEmpty() ? read(tenantId, page)
+                : ctx.read(() -> ctx.store.auditLog().read(tenantId, target.get(), page));
     }
 }

@@ -8,6 +8,7 @@ import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
 import org.provisio.domain.model.Effect;
 import org.provisio.domain.model.InvitationId;
+import org.provisio.domain.model.InvitationStanding;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.Removal;
 import org.provisio.domain.model.Suspendable;
@@ -162,8 +163,18 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
 
     @Override
     public Page<UserSummary> list(ListUsersByStatus.Command command) {
-        return ctx.read(() -> ctx.store.users().listByStatus(command.tenantId(), command.status(), command.page())
-                .map(UserSummary::of));
+        return ctx.read(() -> ctx.store.users().listByStatus(command.tenantId(), command.status(), command.search(),
+                command.page()).map(UserSummary::of));
+    }
+
+    @Override
+    public Optional<ListUsersByStatus.Details> details(TenantId tenantId, UserId userId) {
+        return ctx.read(() -> ctx.store.users().find(tenantId, userId).map(user -> {
+            Optional<ListUsersByStatus.InvitationState> invitation = ctx.store.invitations().latestFor(tenantId, userId)
+                    .map(i -> new ListUsersByStatus.InvitationState(i.id(), i.issuedAt(), i.expiresAt(),
+                            InvitationStanding.of(Optional.of(i), Optional.of(user), ctx.now())));
+            return new ListUsersByStatus.Details(UserSummary.of(user), records.view(user), invitation);
+        }));
     }
 
     @Override

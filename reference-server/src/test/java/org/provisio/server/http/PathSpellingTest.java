@@ -19,7 +19,8 @@ import org.provisio.scim.resource.ComplexValue;
  * Authentication cannot be bypassed by spelling a path differently: every protected route, with
  * every verb it takes, is tried with matrix parameters in each segment, encoded semicolons and
  * slashes, doubled slashes, dot segments, upper-case segments, a trailing slash and
- * percent-encoded letters, with no token and with another tenant's token. Each answer is 401 or
+ * percent-encoded letters, with no token, another tenant's SCIM token and another tenant's admin
+ * key. Each answer is 401 or
  * 404 (405 where the respelling names a route without that verb), never a 2xx, a 3xx or a 500 — and
  * nothing changed.
  */
@@ -30,6 +31,7 @@ class PathSpellingTest {
     private static String user;
     private static String group;
     private static String secretB;
+    private static String adminKeyB;
     private static int tenantsBefore;
 
     record Route(String method, String path, String body) {
@@ -45,6 +47,8 @@ class PathSpellingTest {
                 "{\"name\":\"Beta\"}")).getText("id").orElseThrow();
         secretB = ServerFixture.json(fixture.send("POST", "/admin/v1/tenants/" + tenantB + "/credentials",
                 ServerFixture.ADMIN_TOKEN, null)).getText("secretToken").orElseThrow();
+        adminKeyB = ServerFixture.json(fixture.send("POST", "/admin/v1/tenants/" + tenantB + "/admin-keys",
+                ServerFixture.ADMIN_TOKEN, null)).getText("adminKey").orElseThrow();
         tenantsBefore = tenants();
     }
 
@@ -78,6 +82,11 @@ class PathSpellingTest {
                 new Route("DELETE", t + "/users/" + user, null),
                 new Route("GET", t + "/audit", null),
                 new Route("GET", t + "/outbox", null),
+                new Route("POST", t + "/outbox/abc/retry", null),
+                new Route("PATCH", t, "{\"profile\":\"strict\"}"),
+                new Route("POST", t + "/admin-keys", null),
+                new Route("GET", t + "/admin-keys", null),
+                new Route("DELETE", t + "/admin-keys/abc", null),
                 new Route("GET", s + "/Users", null),
                 new Route("POST", s + "/Users", TestUsers.body("evil@a.example", true)),
                 new Route("GET", s + "/Users/" + user, null),
@@ -142,7 +151,8 @@ class PathSpellingTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void noSpellingReachesAProtectedRouteWithoutItsCredential(String method, String target, String body) {
-        for (String[] auth : new String[][] {{}, {"Authorization: Bearer " + secretB}}) {
+        for (String[] auth : new String[][] {{}, {"Authorization: Bearer " + secretB},
+                {"Authorization: Bearer " + adminKeyB}}) {
             RawHttp.Response r = RawHttp.send(fixture.server.port(), method, target, body, auth);
             assertThat(r.status()).as("%s %s %s -> %s", method, target, String.join("", auth), r)
                     // 405: routing found the path but no method for the verb (POST on /Users/{id}), so no
@@ -151,6 +161,8 @@ class PathSpellingTest {
             assertThat(r.headers().get("content-type")).as("%s %s", method, target).contains("json");
         }
         assertThat(tenants()).isEqualTo(tenantsBefore);
+        assertThat(ServerFixture.json(fixture.send("GET", "/admin/v1/tenants/" + fixture.tenantId,
+                ServerFixture.ADMIN_TOKEN, null)).getText("profile")).hasValue("lenient");
         ComplexValue alice = ServerFixture.json(fixture.scim("GET", "/Users/" + user, null));
         assertThat(alice.getText("active")).hasValue("true");
         assertThat(alice.getText("title")).isEmpty();
