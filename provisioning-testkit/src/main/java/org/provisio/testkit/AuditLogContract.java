@@ -3,12 +3,14 @@ package org.provisio.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
 import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.model.AuditRewrite;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TokenId;
@@ -98,5 +100,85 @@ public abstract class AuditLogContract extends StoreContract {
         store.unitOfWork().run(() -> store.auditLog().appendAll(batch));
         assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items())
                 .containsExactly(batch.get(1), batch.get(0));
+    }
+
+    @Test
+    void pseudonymisingRewritesTheEntriesOnTheTargetOnly() {
+        AuditRewrite rewrite = AuditRewrite.erasing(UserId.of("u"), UserId.of("erased-1"));
+        List<AuditEntry> before = List.of(
+                new AuditEntry("a-1", tenant, Actor.admin(), AuditAction.USER_PROVISIONED, "user:u", T0, "pending"),
+                new AuditEntry("a-2", tenant, new Actor.Invitee(UserId.of("u")), AuditAction.USER_ACTIVATED, "user:u",
+                        T0.plusSeconds(1), "invitation:i"),
+                new AuditEntry("a-3", tenant, Actor.system(), AuditAction.OUTBOX_MESSAGE_PARKED, "user:u",
+                        T0.plusSeconds(2), "550 <u.person@example.com> rejected"),
+                new AuditEntry("a-4", tenant, Actor.admin(), AuditAction.USER_PROVISIONED, "user:v", T0, "pending"),
+                new AuditEntry("a-5", otherTenant, Actor.admin(), AuditAction.USER_PROVISIONED, "user:u", T0, "x"));
+        store.auditLog().appendAll(before);
+
+        store.unitOfWork().run(() -> {
+            store.auditLog().append(new AuditEntry("a-6", tenant, Actor.admin(), AuditAction.USER_HARD_DELETED,
+                    "user:u", T0.plusSeconds(3), ""));
+            store.auditLog().pseudonymise(tenant, rewrite);
+        });
+
+        assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).containsExactly(
+                new AuditEntry("a-6", tenant, Actor.admin(), AuditAction.USER_HARD_DELETED, "user:erased-1",
+                        T0.plusSeconds(3), ""),
+                before.get(3),
+                new AuditEntry("a-3", tenant, Actor.system(), AuditAction.OUTBOX_MESSAGE_PARKED, "user:erased-1",
+                        T0.plusSeconds(2), ""),
+                new AuditEntry("a-2", tenant, new Actor.Invitee(UserId.of("erased-1")), AuditAction.USER_ACTIVATED,
+                        "user:erased-1", T0.plusSeconds(1), "invitation:i"),
+                new AuditEntry("a-1", tenant, Actor.admin(), AuditAction.USER_PROVISIONED, "user:erased-1", T0,
+                        "pending"));
+        assertThat(store.auditLog().read(otherTenant, PageRequest.first(10)).items()).containsExactly(before.get(4));
+        assertThat(store.auditLog().read(tenant, "user:u", PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void aPseudonymisationRolledBackChangesNothing() {
+        AuditEntry entry = new AuditEntry("a-1", tenant, Actor.admin(), AuditAction.USER_PROVISIONED, "user:u", T0, "");
+        store.auditLog().append(entry);
+
+        assertThatThrownBy(() -> store.unitOfWork().run(() -> {
+            store.auditLog().pseudonymise(tenant, AuditRewrite.erasing(UserId.of("u"), UserId.of("erased-1")));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).containsExactly(entry);
+    }
+
+    @Test
+    void purgesEntriesMadeBeforeTheCutoffOfEveryTenantInBatches() {
+        for (int i = 0; i < 5; i++) {
+            store.auditLog().append(new AuditEntry("t-" + i, tenant, Actor.admin(), AuditAction.USER_UPDATED, "user:u",
+                    T0.plusSeconds(i), ""));
+        }
+        store.auditLog().append(new AuditEntry("o-0", otherTenant, Actor.admin(), AuditAction.USER_UPDATED, "user:v",
+                T0.plusSeconds(1), ""));
+        Instant cutoff = T0.plusSeconds(3);
+
+        int first = store.unitOfWork().inTransaction(() -> store.auditLog().purgeBefore(cutoff, 2));
+        int rest = store.unitOfWork().inTransaction(() -> store.auditLog().purgeBefore(cutoff, 10));
+
+        assertThat(first).isEqualTo(2);
+        assertThat(rest).isEqualTo(2);
+        assertThat(store.auditLog().purgeBefore(cutoff, 10)).isZero();
+        assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).extracting(AuditEntry::id)
+                .containsExactly("t-4", "t-3");
+        assertThat(store.auditLog().read(otherTenant, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void aPurgeRolledBackRemovesNothing() {
+        AuditEntry entry = new AuditEntry("a-1", tenant, Actor.admin(), AuditAction.USER_UPDATED, "user:u", T0, "");
+        store.auditLog().append(entry);
+
+        assertThatThrownBy(() -> store.unitOfWork().run(() -> {
+            assertThat(store.auditLog().purgeBefore(T0.plusSeconds(1), 10)).isEqualTo(1);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).containsExactly(entry);
     }
 }

@@ -62,4 +62,18 @@ public abstract class InvitationsContract extends StoreContract {
         assertThat(store.invitations().find(bob.id())).contains(bob);
         assertThat(store.invitations().find(elsewhere.id())).contains(elsewhere);
     }
+
+    @Test
+    void listsEveryInvitationOfOneUserOldestFirst() {
+        Invitation first = invitation(tenant, "alice", "a1");
+        Invitation second = Invitation.issue(InvitationId.of(nextId("inv")), tenant, UserId.of("alice"),
+                SecretHash.of("a2"), T0.plusSeconds(5), InvitationTtl.DEFAULT).revoke(T0.plusSeconds(9));
+        store.invitations().add(second);
+        store.invitations().add(first);
+        store.invitations().add(invitation(tenant, "bob", "b1"));
+        store.invitations().add(invitation(otherTenant, "alice", "x1"));
+
+        assertThat(store.invitations().allFor(tenant, UserId.of("alice"))).containsExactly(first, second);
+        assertThat(store.invitations().allFor(tenant, UserId.of("carol"))).isEmpty();
+    }
 }

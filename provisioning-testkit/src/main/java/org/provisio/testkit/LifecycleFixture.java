@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.provisio.domain.model.Actor;
@@ -14,6 +16,7 @@ import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TokenId;
+import org.provisio.domain.model.UserId;
 import org.provisio.domain.service.Provisioning;
 import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.ProvisionUser;
@@ -41,6 +44,8 @@ public abstract class LifecycleFixture extends StoreContract {
     protected static final Duration TTL = Duration.ofDays(7);
 
     protected Provisioning provisioning;
+    /** The id of each provisioned user's first audit entry, which keeps its id through erasure. */
+    private final Map<UserId, String> firstEntries = new HashMap<>();
     protected final Actor entra = new Actor.Credential(TokenId.of("entra"));
 
     @BeforeEach
@@ -62,8 +67,14 @@ public abstract class LifecycleFixture extends StoreContract {
 
     /** Provisions a user, as the use case answers. */
     protected Outcome<UserView> tryProvision(String userName, boolean active) {
-        return provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, entra,
+        Outcome<UserView> outcome = provisioning.provisionUser().provision(new ProvisionUser.Command(tenant, entra,
                 resource(userName, Optional.of(BooleanValue.of(active)))));
+        if (outcome instanceof Outcome.Done<UserView> done) {
+            List<AuditEntry> entries = provisioning.readAuditLog().read(tenant,
+                    Optional.of("user:" + done.value().user().id()), PageRequest.first(1)).items();
+            entries.forEach(first -> firstEntries.put(done.value().user().id(), first.id()));
+        }
+        return outcome;
     }
 
     /** Provisions a user that must be created. */
@@ -113,12 +124,18 @@ public abstract class LifecycleFixture extends StoreContract {
         return emails.get(emails.size() - 1).payload().get("token");
     }
 
-    /** The audit entries on the user, oldest first. */
+    /**
+     * The audit entries on the user, oldest first; once the user is erased, those on its pseudonym
+     * (found by the entry of its provisioning, for users provisioned with {@link #tryProvision}).
+     */
     protected List<AuditEntry> auditEntriesFor(UserView view) {
         List<AuditEntry> out = new ArrayList<>();
         List<AuditEntry> newestFirst = provisioning.readAuditLog().read(tenant, PageRequest.first(1000)).items();
+        String first = firstEntries.get(view.user().id());
+        String target = newestFirst.stream().filter(e -> e.id().equals(first)).map(AuditEntry::target).findFirst()
+                .orElse("user:" + view.user().id());
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
-            if (newestFirst.get(i).target().equals("user:" + view.user().id())) {
+            if (newestFirst.get(i).target().equals(target)) {
                 out.add(newestFirst.get(i));
             }
         }

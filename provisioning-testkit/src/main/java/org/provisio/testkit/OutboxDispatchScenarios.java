@@ -211,14 +211,20 @@ public abstract class OutboxDispatchScenarios extends StoreContract {
     @Test
     void anInvitationEmailWhoseInvitationIsNoLongerOpenIsDroppedNotSent() {
         provision("kim");
-        Outcomes.done(provisioning.deleteUser().delete(new org.provisio.domain.usecase.DeleteUser.Command(tenant,
-                provisioning.queryUsers().query(tenant, org.provisio.domain.model.UserQuery.all(PageRequest.first(10)))
-                        .items().get(0).user().id(), Actor.admin(), Optional.empty())));
+        org.provisio.domain.model.UserId kim = provisioning.queryUsers()
+                .query(tenant, org.provisio.domain.model.UserQuery.all(PageRequest.first(10))).items().get(0).user().id();
+        // a fresh invitation revokes the first one, whose email is still in the outbox
+        Outcomes.done(provisioning.resendInvitation().resend(
+                new org.provisio.domain.usecase.ResendInvitation.Command(tenant, kim, Actor.admin())));
+        List<OutboxMessage> emails = store.outbox().messagesOf(tenant, kim).stream()
+                .filter(m -> m.kind() == OutboxMessage.Kind.INVITATION_EMAIL).toList();
+        assertThat(emails).hasSize(2);
 
         dispatch();
 
         assertThat(sent).extracting(OutboxMessage::kind)
-                .containsExactly(OutboxMessage.Kind.PROVISIONED, OutboxMessage.Kind.HARD_DELETED);
+                .containsExactly(OutboxMessage.Kind.PROVISIONED, OutboxMessage.Kind.INVITATION_EMAIL);
+        assertThat(sent.get(1).id()).isEqualTo(emails.get(1).id());
         assertThat(store.outbox().depth(Optional.empty()).pending()).isZero();
     }
 

@@ -52,6 +52,9 @@ public abstract class RetentionPurgeScenarios extends LifecycleFixture {
         clock.advance(RETENTION.minusMinutes(1));
         assertThat(provisioning.purgeExpiredUsers().purgeExpired()).isZero();
         assertThat(provisioning.getUser().get(tenant, kim.user().id())).isPresent();
+        assertThat(outboxKinds(kim)).containsExactly(OutboxMessage.Kind.PROVISIONED,
+                OutboxMessage.Kind.INVITATION_EMAIL, OutboxMessage.Kind.ACTIVATED, OutboxMessage.Kind.SUSPENDED,
+                OutboxMessage.Kind.RESTORED, OutboxMessage.Kind.SUSPENDED);
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(provisioning.purgeExpiredUsers().purgeExpired()).isEqualTo(1);
@@ -60,9 +63,8 @@ public abstract class RetentionPurgeScenarios extends LifecycleFixture {
         assertThat(auditFor(kim)).containsExactly(AuditAction.USER_PROVISIONED, AuditAction.INVITATION_ISSUED,
                 AuditAction.USER_ACTIVATED, AuditAction.USER_SUSPENDED, AuditAction.USER_RESTORED,
                 AuditAction.USER_SUSPENDED, AuditAction.USER_PURGED);
-        assertThat(outboxKinds(kim)).containsExactly(OutboxMessage.Kind.PROVISIONED,
-                OutboxMessage.Kind.INVITATION_EMAIL, OutboxMessage.Kind.ACTIVATED, OutboxMessage.Kind.SUSPENDED,
-                OutboxMessage.Kind.RESTORED, OutboxMessage.Kind.SUSPENDED, OutboxMessage.Kind.PURGED);
+        // the purge erased the undelivered messages that named kim; its own event tells the product to forget kim
+        assertThat(outboxKinds(kim)).containsExactly(OutboxMessage.Kind.PURGED);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.provisio.testkit;
 
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.provisio.domain.port.Store;
 
@@ -12,12 +13,20 @@ import org.provisio.domain.port.Store;
  * <pre>{@code
  * class InMemoryStoreTest extends StoreSuite {
  *     protected Store newStore(Clock clock) { return InMemoryStore.create(); }
+ *     protected List<String> everythingStored(Store store) { return ObjectGraphText.of(store); }
  * }
  * }</pre>
  */
 public abstract class StoreSuite {
     /** A new, empty store of the adapter under test; called once per test. */
     protected abstract Store newStore(Clock clock);
+
+    /**
+     * Every text {@code store} holds now, wherever it holds it — each row of each table (all
+     * columns as text), each string of an in-memory structure — for the erasure scenarios' scan
+     * for personal data. What this does not return, the scan cannot see: return everything.
+     */
+    protected abstract List<String> everythingStored(Store store);
 
     @Nested
     public class Administration extends AdministrationContract {
@@ -160,6 +169,27 @@ public abstract class StoreSuite {
         @Override
         protected Store createStore(Clock clock) {
             return newStore(clock);
+        }
+    }
+
+    @Nested
+    public class ConcurrentChanges extends ConcurrentChangeScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
+    public class Erasure extends ErasureScenarios {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+
+        @Override
+        protected List<String> everythingStored(Store store) {
+            return StoreSuite.this.everythingStored(store);
         }
     }
 

@@ -137,6 +137,14 @@ public abstract class UnitOfWorkContract extends StoreContract {
     }
 
     @Test
+    void aUnitTellsWhetherItIsOpenOnThisThread() {
+        assertThat(store.unitOfWork().isActive()).isFalse();
+        assertThat(store.unitOfWork().inTransaction(() -> store.unitOfWork().isActive())).isTrue();
+        assertThat(store.unitOfWork().readOnly(() -> store.unitOfWork().isActive())).isTrue();
+        assertThat(store.unitOfWork().isActive()).isFalse();
+    }
+
+    @Test
     void writesOutsideAUnitApplyAtOnce() {
         store.users().add(user("solo"));
 

@@ -93,8 +93,9 @@ public final class SmtpInvitationMailer implements InvitationMailer {
         try {
             to = new InternetAddress(email.to(), true);
         } catch (AddressException e) {
-            LOG.warn("Invitation {} for user {} not mailed: '{}' is not an email address", email.id(), email.userId(),
-                    email.to());
+            // the value is the person's: the log names the user by id only
+            LOG.warn("Invitation {} for user {} not mailed: the user's email is not an email address", email.id(),
+                    email.userId());
             return;
         }
         InvitationMessage words = InvitationMessage.of(email, publicUrl);
@@ -115,7 +116,7 @@ public final class SmtpInvitationMailer implements InvitationMailer {
             alternative.addBodyPart(html);
             message.setContent(alternative);
             Transport.send(message);
-            LOG.info("Invitation {} mailed to {}", email.id(), email.to());
+            LOG.info("Invitation {} mailed to user {}", email.id(), email.userId());
         } catch (MessagingException e) {
             throw new IllegalStateException("SMTP delivery of invitation " + email.id() + " failed: " + e.getMessage(), e);
         }

@@ -3,10 +3,13 @@ package org.provisio.adapters.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
 import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.model.AuditRewrite;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
@@ -55,6 +58,37 @@ final class JdbcAuditLog implements AuditLog {
         return tx.call(c -> JdbcPaging.page(c, "id, tenant_id, actor, action, target, at_ns, detail",
                 "FROM audit_log WHERE tenant_id = ? AND target = ?", List.of(tenant.value(), target), "seq DESC", page,
                 JdbcAuditLog::entry));
+    }
+
+    /** One update of the entries on the target, served by the {@code audit_log_target} index. */
+    @Override
+    public void pseudonymise(TenantId tenant, AuditRewrite rewrite) {
+        StringBuilder clear = new StringBuilder();
+        List<Object> params = new ArrayList<>(List.of(rewrite.targetAs(), rewrite.actor(), rewrite.actorAs()));
+        for (AuditAction action : rewrite.clearDetailOf()) {
+            clear.append(clear.length() == 0 ? "" : ", ").append('?');
+            params.add(action.name());
+        }
+        params.addAll(List.of(tenant.value(), rewrite.target()));
+        String detail = clear.length() == 0 ? "detail" : "CASE WHEN action IN (" + clear + ") THEN '' ELSE detail END";
+        tx.call(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE audit_log SET target = ?,"
+                    + " actor = CASE WHEN actor = ? THEN ? ELSE actor END, detail = " + detail
+                    + " WHERE tenant_id = ? AND target = ?")) {
+                JdbcRows.bind(s, params);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Oldest first by the {@code audit_log_at} index. Two purgers that pick the same rows do not
+     * remove them twice: the second waits for the first's row locks and then finds them gone.
+     */
+    @Override
+    public int purgeBefore(Instant cutoff, int limit) {
+        return tx.call(c -> JdbcRows.update(c, "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log"
+                + " WHERE at_ns < ? ORDER BY at_ns FETCH FIRST " + limit + " ROWS ONLY)", JdbcTime.nanos(cutoff)));
     }
 
     private static AuditEntry entry(ResultSet row) throws SQLException {

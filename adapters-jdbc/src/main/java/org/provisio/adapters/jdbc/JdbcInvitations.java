@@ -2,6 +2,7 @@ package org.provisio.adapters.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.provisio.domain.model.Invitation;
 import org.provisio.domain.model.InvitationId;
@@ -66,6 +67,12 @@ final class JdbcInvitations implements Invitations {
         return tx.call(c -> JdbcRows.one(c, COLUMNS + " WHERE tenant_id = ? AND user_id = ?"
                 + " ORDER BY issued_ns DESC FETCH FIRST 1 ROWS ONLY", JdbcInvitations::invitation, tenant.value(),
                 user.value()));
+    }
+
+    @Override
+    public List<Invitation> allFor(TenantId tenant, UserId user) {
+        return tx.call(c -> JdbcRows.list(c, COLUMNS + " WHERE tenant_id = ? AND user_id = ? ORDER BY issued_ns, id",
+                JdbcInvitations::invitation, tenant.value(), user.value()));
     }
 
     @Override

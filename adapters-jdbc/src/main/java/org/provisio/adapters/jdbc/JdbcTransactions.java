@@ -36,6 +36,11 @@ final class JdbcTransactions implements UnitOfWork {
     }
 
     @Override
+    public boolean isActive() {
+        return current.get() != null;
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
             return work.get();

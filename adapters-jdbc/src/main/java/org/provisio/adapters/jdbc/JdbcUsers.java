@@ -73,18 +73,26 @@ final class JdbcUsers implements Users {
         JdbcUserColumns columns = JdbcUserColumns.of(user);
         String document = JdbcDocuments.user(user.state(), user.profile());
         return tx.call(c -> {
+            String set = "UPDATE users SET user_name = ?, user_name_key = ?, user_name_fold = ?,"
+                    + " external_id = ?, display_name_fold = ?, given_name_fold = ?, family_name_fold = ?,"
+                    + " status = ?, suspended_ns = ?, purge_ns = ?, version = ?, created_ns = ?,"
+                    + " last_modified_ns = ?, irregular = ?, document = ?"
+                    + " WHERE tenant_id = ? AND id = ? AND version = ?";
+            Object[] params = {user.userName().value(), user.userName().key(), user.userName().key(),
+                user.externalId().orElse(null), columns.displayNameFold(), columns.givenNameFold(),
+                columns.familyNameFold(), user.status().name(), suspendedNanos(user), purgeNanos(user),
+                user.version().value(), JdbcTime.nanos(user.createdAt()), JdbcTime.nanos(user.lastModifiedAt()),
+                columns.irregular(), document, user.tenantId().value(), user.id().value(), expected.value()};
             int[] changed = new int[1];
-            boolean taken = JdbcTransactions.violatesUnique(c, vendor, k -> {
-                changed[0] = JdbcRows.update(k, "UPDATE users SET user_name = ?, user_name_key = ?, user_name_fold = ?,"
-                                + " external_id = ?, display_name_fold = ?, given_name_fold = ?, family_name_fold = ?,"
-                                + " status = ?, suspended_ns = ?, purge_ns = ?, version = ?, created_ns = ?,"
-                                + " last_modified_ns = ?, irregular = ?, document = ?"
-                                + " WHERE tenant_id = ? AND id = ? AND version = ?",
-                        user.userName().value(), user.userName().key(), user.userName().key(),
-                        user.externalId().orElse(null), columns.displayNameFold(), columns.givenNameFold(),
-                        columns.familyNameFold(), user.status().name(), suspendedNanos(user), purgeNanos(user),
-                        user.version().value(), JdbcTime.nanos(user.createdAt()), JdbcTime.nanos(user.lastModifiedAt()),
-                        columns.irregular(), document, user.tenantId().value(), user.id().value(), expected.value());
+            if (vendor.abortsOnError()) {
+                // most updates keep the name, and one that keeps its key cannot collide: no savepoint
+                // (which PostgreSQL needs around a statement that may fail) for those
+                Object[] sameName = Arrays.copyOf(params, params.length + 1);
+                sameName[params.length] = user.userName().key();
+                changed[0] = JdbcRows.update(c, set + " AND user_name_key = ?", sameName);
+            }
+            boolean taken = changed[0] == 0 && JdbcTransactions.violatesUnique(c, vendor, k -> {
+                changed[0] = JdbcRows.update(k, set, params);
                 return null;
             });
             if (taken) {

@@ -45,6 +45,11 @@ final class Guard implements UnitOfWork {
     }
 
     @Override
+    public boolean isActive() {
+        return current.get() != null;
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         return run(true, work);
     }

@@ -1,12 +1,16 @@
 package org.provisio.adapters.memory;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.model.AuditRewrite;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
@@ -57,6 +61,63 @@ final class InMemoryAuditLog implements AuditLog {
             }
         }
         return newestFirst(mine, page);
+    }
+
+    /**
+     * Held back until the unit of work commits, like appends, and run after the appends before it:
+     * the entries of the removal being recorded are rewritten too.
+     */
+    @Override
+    public void pseudonymise(TenantId tenant, AuditRewrite rewrite) {
+        guard.onCommit(() -> rewrite(tenant, rewrite));
+    }
+
+    private synchronized void rewrite(TenantId tenant, AuditRewrite rewrite) {
+        List<AuditEntry> mine = entries.getOrDefault(tenant, List.of());
+        for (int i = 0; i < mine.size(); i++) {
+            AuditEntry e = mine.get(i);
+            if (e.target().equals(rewrite.target())) {
+                mine.set(i, new AuditEntry(e.id(), e.tenantId(),
+                        e.actor().describe().equals(rewrite.actor()) ? Actor.parse(rewrite.actorAs()) : e.actor(),
+                        e.action(), rewrite.targetAs(), e.at(),
+                        rewrite.clearDetailOf().contains(e.action()) ? "" : e.detail()));
+            }
+        }
+    }
+
+    /** At once, and put back if the unit of work rolls back. */
+    @Override
+    public int purgeBefore(Instant cutoff, int limit) {
+        Map<TenantId, List<AuditEntry>> removed = removeBefore(cutoff, limit);
+        guard.onRollback(() -> putBack(removed));
+        return removed.values().stream().mapToInt(List::size).sum();
+    }
+
+    private synchronized Map<TenantId, List<AuditEntry>> removeBefore(Instant cutoff, int limit) {
+        Map<TenantId, List<AuditEntry>> removed = new HashMap<>();
+        int total = 0;
+        for (Map.Entry<TenantId, List<AuditEntry>> tenant : entries.entrySet()) {
+            List<AuditEntry> mine = tenant.getValue();
+            int n = 0;
+            // a tenant's entries are in append order: its oldest come first
+            while (n < mine.size() && total + n < limit && mine.get(n).at().isBefore(cutoff)) {
+                ids.remove(mine.get(n).id());
+                n++;
+            }
+            if (n > 0) {
+                removed.put(tenant.getKey(), new ArrayList<>(mine.subList(0, n)));
+                mine.subList(0, n).clear();
+                total += n;
+            }
+        }
+        return removed;
+    }
+
+    private synchronized void putBack(Map<TenantId, List<AuditEntry>> removed) {
+        removed.forEach((tenant, list) -> {
+            entries.computeIfAbsent(tenant, t -> new ArrayList<>()).addAll(0, list);
+            list.forEach(e -> ids.add(e.id()));
+        });
     }
 
     private static Page<AuditEntry> newestFirst(List<AuditEntry> mine, PageRequest page) {

@@ -91,6 +91,20 @@ final class InMemoryInvitations implements Invitations {
     }
 
     @Override
+    public List<Invitation> allFor(TenantId tenant, UserId user) {
+        return guard.read(tenant, () -> {
+            List<Invitation> mine = new ArrayList<>();
+            for (Invitation i : invitations.valueList()) {
+                if (i.tenantId().equals(tenant) && i.userId().equals(user)) {
+                    mine.add(i);
+                }
+            }
+            mine.sort(java.util.Comparator.comparing(Invitation::issuedAt).thenComparing(i -> i.id().value()));
+            return List.copyOf(mine);
+        });
+    }
+
+    @Override
     public int deleteAllFor(TenantId tenant, UserId user) {
         return guard.write(tenant, () -> {
             synchronized (this) {

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * How a user leaves for good, and what that implies: the retention purge of a suspended user, or a
- * hard delete ({@code DELETE /Users/{id}}, the admin's "delete now"). Either way the record goes at
- * once, with its memberships and invitations; an audit entry and an event remain, neither naming
- * the person.
+ * hard delete ({@code DELETE /Users/{id}}, the admin's "delete now"). Either way the person is
+ * erased at once: the record, memberships, invitations and undelivered messages go; the audit
+ * entries stay under a pseudonym ({@link AuditRewrite}); the removal event, which names no one but
+ * the id, tells the product to erase its own copy.
  */
 public enum Removal {
     /** The retention period of a suspended user ended. */

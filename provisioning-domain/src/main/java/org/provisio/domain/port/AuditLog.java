@@ -1,6 +1,8 @@
 package org.provisio.domain.port;
 
+import java.time.Instant;
 import java.util.List;
+import org.provisio.domain.model.AuditRewrite;
 import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
@@ -20,4 +22,16 @@ public interface AuditLog {
 
     /** A tenant's entries on one target ({@code user:<id>}), newest first. */
     Page<AuditEntry> read(TenantId tenant, String target, PageRequest page);
+
+    /**
+     * Rewrites a tenant's entries that name an erased person as {@code rewrite} says, in the unit
+     * of work, entries appended earlier in it included.
+     */
+    void pseudonymise(TenantId tenant, AuditRewrite rewrite);
+
+    /**
+     * Removes up to {@code limit} entries, of any tenant, made before {@code cutoff}: the number
+     * removed. Purgers of several instances may run at once; an entry is removed once.
+     */
+    int purgeBefore(Instant cutoff, int limit);
 }

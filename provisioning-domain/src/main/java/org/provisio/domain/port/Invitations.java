@@ -1,5 +1,6 @@
 package org.provisio.domain.port;
 
+import java.util.List;
 import java.util.Optional;
 import org.provisio.domain.model.Invitation;
 import org.provisio.domain.model.InvitationId;
@@ -20,6 +21,9 @@ public interface Invitations {
 
     /** The invitation issued last to a user, whatever its standing. */
     Optional<Invitation> latestFor(TenantId tenant, UserId user);
+
+    /** Every invitation of a user, whatever its standing, oldest first. */
+    List<Invitation> allFor(TenantId tenant, UserId user);
 
     /** Removes every invitation of a user; the number removed. */
     int deleteAllFor(TenantId tenant, UserId user);

@@ -18,6 +18,15 @@ public interface UnitOfWork {
         return inTransaction(work);
     }
 
+    /**
+     * Whether a unit of work is open on this thread, which a nested call would join. The use cases
+     * that combine concurrent changes into one unit of work ask, so as not to move a caller's change
+     * out of the caller's own unit of work. An adapter that cannot tell answers {@code false}.
+     */
+    default boolean isActive() {
+        return false;
+    }
+
     /** {@link #inTransaction(Supplier)} for work without a result. */
     default void run(Runnable work) {
         inTransaction(() -> {

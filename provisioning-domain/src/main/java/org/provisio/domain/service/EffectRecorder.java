@@ -33,12 +33,21 @@ final class EffectRecorder {
 
     /** Records the effects of a change of {@code user} (as it is after the change). */
     void record(User user, Actor actor, Instant at, List<Effect> effects) {
-        if (effects.isEmpty()) {
-            return;
-        }
-        Batch batch = new Batch(user, actor, at);
-        for (Effect effect : effects) {
-            effect.accept(batch);
+        recordAll(List.of(new Change(user, actor, at, effects)));
+    }
+
+    /** One change of a user: the user after it, who made it, when, and what it implies. */
+    record Change(User user, Actor actor, Instant at, List<Effect> effects) {
+    }
+
+    /** Records the effects of several changes in their order, the audit entries and messages of all in one batch each. */
+    void recordAll(List<Change> changes) {
+        Batch batch = new Batch();
+        for (Change change : changes) {
+            batch.change(change);
+            for (Effect effect : change.effects()) {
+                effect.accept(batch);
+            }
         }
         batch.flush();
     }
@@ -48,18 +57,19 @@ final class EffectRecorder {
         ctx.store.auditLog().append(new AuditEntry(ctx.ids.next(), tenant, actor, action, target, at, detail));
     }
 
-    /** The records of one change, written together. */
+    /** The records of one or more changes, written together. */
     private final class Batch implements Effect.Visitor<Void> {
-        private final User user;
-        private final Actor actor;
-        private final Instant at;
+        private User user;
+        private Actor actor;
+        private Instant at;
         private final List<AuditEntry> audits = new ArrayList<>(4);
         private final List<OutboxMessage> messages = new ArrayList<>(2);
 
-        Batch(User user, Actor actor, Instant at) {
-            this.user = user;
-            this.actor = actor;
-            this.at = at;
+        /** The change whose effects follow. */
+        void change(Change change) {
+            this.user = change.user();
+            this.actor = change.actor();
+            this.at = change.at();
         }
 
         private void audit(AuditAction action, String detail) {

@@ -36,6 +36,11 @@ final class OutboxService implements DispatchOutbox {
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration MAX_RETRY = Duration.ofHours(1);
+    /**
+     * How many delivered messages are removed in one write. A crash before the write redelivers
+     * them after their lease, as delivery is at-least-once anyway.
+     */
+    static final int FLUSH = 25;
     /** The longest detail of a parked message's audit entry. */
     private static final int MAX_DETAIL = 500;
 
@@ -71,6 +76,8 @@ final class OutboxService implements DispatchOutbox {
         int delivered = 0;
         Set<Recipient> held = new HashSet<>();
         List<String> untried = new ArrayList<>();
+        // delivered messages leave the outbox together, in one write per few dozen, not one each
+        List<String> done = new ArrayList<>();
         for (OutboxMessage m : claimed) {
             if (held.contains(Recipient.of(m)) || stopping.getAsBoolean()) {
                 // an older message of this user failed in this run, or the process is stopping
@@ -80,7 +87,7 @@ final class OutboxService implements DispatchOutbox {
             if (isStaleInvitation(m)) {
                 // the invitation was revoked, replaced or accepted, or its user is gone, since the
                 // email was queued: mailing a link that can only fail helps nobody
-                outbox.markDelivered(m.id());
+                done.add(m.id());
                 continue;
             }
             Throwable failure = null;
@@ -94,12 +101,19 @@ final class OutboxService implements DispatchOutbox {
                 failure = e;
             }
             if (failure == null) {
-                outbox.markDelivered(m.id());
+                done.add(m.id());
                 delivered++;
+                if (done.size() >= FLUSH) {
+                    outbox.remove(done);
+                    done.clear();
+                }
             } else {
                 held.add(Recipient.of(m));
                 failed(m, failure);
             }
+        }
+        if (!done.isEmpty()) {
+            outbox.remove(done);
         }
         if (!untried.isEmpty()) {
             outbox.release(untried);

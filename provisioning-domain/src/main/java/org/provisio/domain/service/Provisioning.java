@@ -4,45 +4,48 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.provisio.domain.port.CredentialCache;
-import org.provisio.domain.usecase.RecordCredentialUses;
+import org.provisio.domain.model.AuditRetention;
 import org.provisio.domain.model.InvitationTtl;
 import org.provisio.domain.model.ResourceLimits;
 import org.provisio.domain.model.Retention;
+import org.provisio.domain.port.CredentialCache;
 import org.provisio.domain.port.IdGenerator;
 import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.usecase.AcceptInvitation;
 import org.provisio.domain.usecase.AdminKeys;
-import org.provisio.domain.usecase.UpdateTenant;
-import org.provisio.domain.usecase.RequeueParkedMessage;
 import org.provisio.domain.usecase.AuthenticateCredential;
 import org.provisio.domain.usecase.CreateGroup;
 import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.DeleteGroup;
 import org.provisio.domain.usecase.DeleteUser;
 import org.provisio.domain.usecase.DispatchOutbox;
-import org.provisio.scim.schema.SchemaRegistry;
-import org.provisio.domain.usecase.InspectInvitation;
+import org.provisio.domain.usecase.ExportUser;
 import org.provisio.domain.usecase.GetGroup;
-import org.provisio.domain.usecase.PatchGroup;
-import org.provisio.domain.usecase.PatchUser;
-import org.provisio.domain.usecase.QueryGroups;
-import org.provisio.domain.usecase.ReplaceGroup;
 import org.provisio.domain.usecase.GetUser;
+import org.provisio.domain.usecase.InspectInvitation;
 import org.provisio.domain.usecase.IssueCredential;
 import org.provisio.domain.usecase.ListCredentials;
 import org.provisio.domain.usecase.ListTenants;
 import org.provisio.domain.usecase.ListUsersByStatus;
 import org.provisio.domain.usecase.OutboxStatus;
+import org.provisio.domain.usecase.PatchGroup;
+import org.provisio.domain.usecase.PatchUser;
 import org.provisio.domain.usecase.ProvisionUser;
+import org.provisio.domain.usecase.PurgeAuditLog;
 import org.provisio.domain.usecase.PurgeExpiredUsers;
+import org.provisio.domain.usecase.QueryGroups;
 import org.provisio.domain.usecase.QueryUsers;
 import org.provisio.domain.usecase.ReadAuditLog;
+import org.provisio.domain.usecase.RecordCredentialUses;
+import org.provisio.domain.usecase.ReplaceGroup;
 import org.provisio.domain.usecase.ReplaceUser;
+import org.provisio.domain.usecase.RequeueParkedMessage;
 import org.provisio.domain.usecase.ResendInvitation;
 import org.provisio.domain.usecase.RestoreUser;
 import org.provisio.domain.usecase.RevokeCredential;
+import org.provisio.domain.usecase.UpdateTenant;
+import org.provisio.scim.schema.SchemaRegistry;
 
 /**
  * The provisioning domain wired over one {@link Store}: every use case, ready for an HTTP edge
@@ -61,9 +64,11 @@ public final class Provisioning {
     private final UserService users;
     private final LifecycleService lifecycle;
     private final GroupService groups;
+    private final PersonalDataService personalData;
     private final int outboxMaxAttempts;
 
-    private Provisioning(Context ctx, CredentialCache credentialCache, int outboxMaxAttempts) {
+    private Provisioning(Context ctx, CredentialCache credentialCache, int outboxMaxAttempts,
+                         AuditRetention auditRetention) {
         this.ctx = ctx;
         EffectRecorder recorder = new EffectRecorder(ctx);
         UserRecords records = new UserRecords(ctx, recorder);
@@ -72,6 +77,7 @@ public final class Provisioning {
         this.users = new UserService(ctx, records, recorder);
         this.lifecycle = new LifecycleService(ctx, records);
         this.groups = new GroupService(ctx, recorder);
+        this.personalData = new PersonalDataService(ctx, records, auditRetention);
         this.outboxMaxAttempts = outboxMaxAttempts;
     }
 
@@ -221,7 +227,20 @@ public final class Provisioning {
         return lifecycle;
     }
 
-    /** Builds a {@link Provisioning}; defaults: system UTC clock, UUIDs, 30 days retention, 7 days invitations, batches of 100. */
+    /** Removes audit entries older than the audit retention; the jobs run it with the retention purge. */
+    public PurgeAuditLog purgeAuditLog() {
+        return personalData;
+    }
+
+    /** Everything held on one person, for an access request. */
+    public ExportUser exportUser() {
+        return personalData;
+    }
+
+    /**
+     * Builds a {@link Provisioning}; defaults: system UTC clock, UUIDs, 30 days retention, 400 days
+     * of audit log, 7 days invitations, batches of 100.
+     */
     public static final class Builder {
         private final Store store;
         private Clock clock = Clock.systemUTC();
@@ -233,6 +252,7 @@ public final class Provisioning {
         private int outboxMaxAttempts = 12;
         private CredentialCache credentialCache = CredentialCache.none();
         private ResourceLimits limits = ResourceLimits.DEFAULT;
+        private AuditRetention auditRetention = AuditRetention.DEFAULT;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -250,6 +270,12 @@ public final class Provisioning {
 
         public Builder retention(Retention value) {
             this.retention = Objects.requireNonNull(value, "retention");
+            return this;
+        }
+
+        /** How long audit entries are kept (default {@link AuditRetention#DEFAULT}, 400 days). */
+        public Builder auditRetention(AuditRetention value) {
+            this.auditRetention = Objects.requireNonNull(value, "auditRetention");
             return this;
         }
 
@@ -309,7 +335,7 @@ public final class Provisioning {
 
         public Provisioning build() {
             return new Provisioning(new Context(store, clock, ids, retention, invitationTtl, purgeBatchSize, schemas,
-                    limits, new SecureRandom()), credentialCache, outboxMaxAttempts);
+                    limits, new SecureRandom()), credentialCache, outboxMaxAttempts, auditRetention);
         }
     }
 }

@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.usecase.DispatchOutbox;
+import org.provisio.domain.usecase.PurgeAuditLog;
 import org.provisio.domain.usecase.PurgeExpiredUsers;
 import org.provisio.domain.usecase.RecordCredentialUses;
 
 /**
  * The background work every deployment needs, started and stopped together: the retention purge
- * (suspended users whose retention has ended are purged, by default every hour), the outbox
+ * (suspended users whose retention has ended are purged, and audit entries older than the audit
+ * retention removed, by default every hour), the outbox
  * dispatcher (invitation emails and lifecycle events, every two seconds while idle and without a
  * pause while there is a backlog) and the writing of credential uses (every ten seconds). Skipping
  * the purge takes a deliberate {@link Builder#withoutPurge()}: the product's promise is that a
@@ -63,13 +65,23 @@ public final class ProvisioningJobs implements AutoCloseable {
                 b.usesInterval.toMillis(), b.usesInterval.toMillis(), TimeUnit.MILLISECONDS));
         b.purgeInterval.ifPresent(interval -> {
             PurgeExpiredUsers purge = b.provisioning.purgeExpiredUsers();
-            scheduled.add(executor.scheduleWithFixedDelay(() -> run("the retention purge", () -> {
-                int purged = purge.purgeExpired();
-                if (purged > 0) {
-                    LOG.log(Level.INFO, "Purged {0} user(s) whose retention period had ended", purged);
-                }
-                return purged;
-            }), 0, interval.toMillis(), TimeUnit.MILLISECONDS));
+            PurgeAuditLog purgeAudit = b.provisioning.purgeAuditLog();
+            scheduled.add(executor.scheduleWithFixedDelay(() -> {
+                run("the retention purge", () -> {
+                    int purged = purge.purgeExpired();
+                    if (purged > 0) {
+                        LOG.log(Level.INFO, "Purged {0} user(s) whose retention period had ended", purged);
+                    }
+                    return purged;
+                });
+                run("the audit log's retention purge", () -> {
+                    int removed = purgeAudit.purgeExpiredEntries();
+                    if (removed > 0) {
+                        LOG.log(Level.INFO, "Removed {0} audit entries older than the audit retention", removed);
+                    }
+                    return removed;
+                });
+            }, 0, interval.toMillis(), TimeUnit.MILLISECONDS));
         });
     }
 

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.provisio.domain.model.Actor;
+import org.provisio.domain.model.AuditRewrite;
 import org.provisio.domain.model.Effect;
 import org.provisio.domain.model.GroupHeader;
+import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.Removal;
 import org.provisio.domain.model.User;
@@ -47,8 +49,12 @@ final class UserRecords {
     }
 
     /**
-     * Removes a locked user for good with its memberships and invitations, and records the
-     * removal: false if a concurrent removal came first (it records it).
+     * Erases a locked user, in this unit of work: the record, its memberships, its invitations and
+     * its undelivered outbox messages (their payloads name the person; the removal event appended
+     * now tells the product to erase its own copy) go, and the audit entries on the user stay under
+     * a pseudonym drawn now, the same for all of them so that they still read as one person's
+     * history. The pseudonym is not derived from the id: nothing held anywhere (access logs keep
+     * ids) leads back from it to the person. False if a concurrent removal came first (it records it).
      */
     boolean remove(User user, Actor actor, Removal removal, Instant at) {
         if (!ctx.store.users().delete(user.tenantId(), user.id())) {
@@ -56,7 +62,14 @@ final class UserRecords {
         }
         ctx.store.groups().removeMemberEverywhere(user.tenantId(), user.id(), at);
         ctx.store.invitations().deleteAllFor(user.tenantId(), user.id());
+        List<String> undelivered = ctx.store.outbox().messagesOf(user.tenantId(), user.id()).stream()
+                .map(OutboxMessage::id).toList();
+        if (!undelivered.isEmpty()) {
+            ctx.store.outbox().remove(undelivered);
+        }
         recorder.record(user, actor, at, removal.effects());
+        ctx.store.auditLog().pseudonymise(user.tenantId(),
+                AuditRewrite.erasing(user.id(), UserId.of("erased-" + ctx.ids.next())));
         return true;
     }
 

@@ -49,11 +49,13 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
     private final EffectRecorder recorder;
     private final SchemaValidator validator;
     private final PatchEngine engine;
+    private final UserChanges changes;
 
     UserService(Context ctx, UserRecords records, EffectRecorder recorder) {
         this.ctx = ctx;
         this.records = records;
         this.recorder = recorder;
+        this.changes = new UserChanges(ctx, recorder);
         this.validator = UserInput.validator(ctx.userSchema);
         this.engine = new PatchEngine(ctx.userSchema);
     }
@@ -79,20 +81,22 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
         });
     }
 
+    /** Through {@link UserChanges}, so that concurrent changes of one user share a unit of work. */
     @Override
     public Outcome<UserView> replace(ReplaceUser.Command command) {
         UserInput input = UserInput.of(validator, ctx.limits, command.resource());
-        return ctx.write(() -> locked(command.tenantId(), command.userId(), command.ifMatch(),
-                current -> change(current, input, command.actor())));
+        return changes.apply(command.tenantId(), command.userId(), command.ifMatch(),
+                (current, groups) -> plan(current, input, command.actor()));
     }
 
+    /** Through {@link UserChanges}; the operations apply to the user as the changes before this one left it. */
     @Override
     public Outcome<UserView> patch(PatchUser.Command command) {
-        return ctx.write(() -> locked(command.tenantId(), command.userId(), command.ifMatch(), current -> {
-            PatchRequest request = command.request();
-            ScimResource patched = ScimResource.of(engine.apply(records.view(current).toScim(), request));
-            return change(current, UserInput.of(validator, ctx.limits, patched), command.actor());
-        }));
+        PatchRequest request = command.request();
+        return changes.apply(command.tenantId(), command.userId(), command.ifMatch(), (current, groups) -> {
+            ScimResource patched = ScimResource.of(engine.apply(new UserView(current, groups).toScim(), request));
+            return plan(current, UserInput.of(validator, ctx.limits, patched), command.actor());
+        });
     }
 
     @Override
@@ -119,9 +123,9 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
 
     /**
      * The user with the client's attributes and, when {@code active} says so, the lifecycle
-     * transition it asks for: one write, the effects of both recorded.
+     * transition it asks for: one new state, the effects of both, nothing written yet.
      */
-    private Outcome<UserView> change(User current, UserInput input, Actor actor) {
+    private UserChanges.Planned plan(User current, UserInput input, Actor actor) {
         validator.checkImmutable(current.toScim(List.of()), input.resource().attributes());
         Instant now = ctx.now();
         List<Effect> effects = new ArrayList<>();
@@ -134,7 +138,7 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
             Transition<? extends UserState> transition;
             if (state instanceof Suspended suspended) {
                 if (!suspended.restorableAt(now)) {
-                    return Outcome.refused(new Refusal.RetentionElapsed(suspended.purgeAt()));
+                    return new UserChanges.Refused(new Refusal.RetentionElapsed(suspended.purgeAt()));
                 }
                 transition = suspended.restore(now, () -> InvitationId.of(ctx.ids.next()));
             } else {
@@ -144,10 +148,10 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
             effects.addAll(transition.effects());
         }
         if (effects.isEmpty()) {
-            return Outcome.done(records.view(current));
+            return new UserChanges.Unchanged();
         }
         User after = current.changed(input.userName(), input.externalId(), input.resource(), state, now);
-        return records.write(current, after, actor, now, effects);
+        return new UserChanges.Changed(after, actor, now, effects);
     }
 
     @Override
