@@ -129,8 +129,10 @@ class BadInputTest {
                 new Case("duplicate userName", "POST", "scim:/Users", user("existing.user@example.com"), 409, "uniqueness"),
                 new Case("duplicate userName, other case", "POST", "scim:/Users", user("EXISTING.User@Example.COM"), 409,
                         "uniqueness"),
-                new Case("Bulk", "POST", "scim:/Bulk", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
-                        + "\"Operations\":[]}", 501, null),
+                new Case("Bulk without its schema", "POST", "scim:/Bulk", "{\"Operations\":[]}", 400, "invalidSyntax"),
+                new Case("Bulk operation without method", "POST", "scim:/Bulk",
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+                        + "\"Operations\":[{\"path\":\"/Users\",\"bulkId\":\"a\",\"data\":{}}]}", 400, "invalidSyntax"),
                 new Case("Me", "GET", "scim:/Me", null, 501, null));
     }
 

@@ -75,7 +75,9 @@ class UnboundIdClientInteropTest {
         assertThat(config.getFilter().getMaxResults()).isPositive();
         assertThat(config.getSort().isSupported()).isTrue();
         assertThat(config.getEtag().isSupported()).isTrue();
-        assertThat(config.getBulk().isSupported()).isFalse();
+        assertThat(config.getBulk().isSupported()).isTrue();
+        assertThat(config.getBulk().getMaxOperations()).isEqualTo(1000);
+        assertThat(config.getBulk().getMaxPayloadSize()).isEqualTo(1_048_576);
         assertThat(config.getChangePassword().isSupported()).isFalse();
         assertThat(config.getAuthenticationSchemes()).extracting(s -> s.getType()).contains("oauthbearertoken");
 

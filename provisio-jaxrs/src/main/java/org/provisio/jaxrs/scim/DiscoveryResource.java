@@ -34,6 +34,12 @@ public final class DiscoveryResource {
 
     public DiscoveryResource(Supplier<String> publicUrl, SchemaRegistry registry, List<String> servedResourceTypes,
                              long maxPayloadSize) {
+        this(publicUrl, registry, servedResourceTypes, maxPayloadSize, BulkResource.DEFAULT_MAX_OPERATIONS);
+    }
+
+    /** Discovery that advertises {@code /Bulk} with its limits (RFC 7643 §5 {@code bulk}). */
+    public DiscoveryResource(Supplier<String> publicUrl, SchemaRegistry registry, List<String> servedResourceTypes,
+                             long maxPayloadSize, int maxBulkOperations) {
         this.publicUrl = publicUrl;
         this.resourceTypes = new ArrayList<>();
         this.schemas = new ArrayList<>();
@@ -47,7 +53,7 @@ public final class DiscoveryResource {
                 }
             }
         }
-        this.config = new ServiceProviderConfig(false, 0, maxPayloadSize, ScimResponses.MAX_COUNT,
+        this.config = new ServiceProviderConfig(true, maxBulkOperations, maxPayloadSize, ScimResponses.MAX_COUNT,
                 null);
     }
 
@@ -99,13 +105,7 @@ public final class DiscoveryResource {
         throw ScimException.notFound("No schema " + urn);
     }
 
-    /** {@code /Bulk} and {@code /Me} are not offered (ServiceProviderConfig says so): 501. */
-    @jakarta.ws.rs.POST
-    @Path("Bulk")
-    public Response bulk() {
-        throw ScimException.notImplemented("Bulk operations are not supported by this service provider");
-    }
-
+    /** {@code /Me} is not offered: 501. ({@code /Bulk} is {@link BulkResource}.) */
     @GET
     @Path("Me")
     public Response me() {

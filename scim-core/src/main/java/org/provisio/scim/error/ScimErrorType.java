@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The kinds of SCIM error, keyed by the RFC 7644 §3.12 {@code scimType} where the RFC
- * defines one, each carrying the status the RFC gives it.
+ * defines one, each carrying the status the RFC gives it. A keyword may serve two kinds with
+ * different statuses ({@code tooMany} is 400 for a filter and 413 for a Bulk request).
  *
  * <p>{@code status} is part of the SCIM Error message itself ({@code "status": "400"}),
  * which is why it lives in the SCIM language and not only at the HTTP edge.
@@ -41,12 +42,23 @@ public enum ScimErrorType {
     METHOD_NOT_ALLOWED(null, 405),
     /** The service provider refused a resource because of a state conflict other than uniqueness. */
     CONFLICT(null, 409),
+    /**
+     * A bulk operation's {@code "bulkId:..."} reference cannot be resolved: the references are circular,
+     * or the operation that creates the resource failed. RFC 7644 §3.7.1 answers an unresolvable
+     * cross-reference with 409 (Conflict); {@code invalidValue} says which part of the request is at fault.
+     */
+    UNRESOLVABLE_REFERENCE("invalidValue", 409),
     /** The thing existed but is no longer available, such as an expired invitation link. */
     GONE(null, 410),
     /** {@code If-Match} named a version that is no longer current. */
     PRECONDITION_FAILED(null, 412),
     /** The request body exceeds {@code maxPayloadSize}. */
     PAYLOAD_TOO_LARGE(null, 413),
+    /**
+     * A Bulk request carries more operations than {@code maxOperations}: 413 (RFC 7644 §3.7.4), with
+     * the {@code tooMany} keyword of {@link #TOO_MANY} so that a client can tell it from a body too large.
+     */
+    TOO_MANY_OPERATIONS("tooMany", 413),
     /** The media type of the request body is not supported. */
     UNSUPPORTED_MEDIA_TYPE(null, 415),
     /** The service provider does not support the requested operation. */

@@ -17,15 +17,6 @@ import org.provisio.scim.schema.CoreSchemas;
 class MessagesTest {
     private static final String BASE = "https://scim.example.com/v2";
 
-    private static ScimErrorType typeOf(Runnable r) {
-        try {
-            r.run();
-        } catch (ScimException e) {
-            return e.type();
-        }
-        throw new AssertionError("no ScimException");
-    }
-
     // ---- ListResponse ------------------------------------------------------------------------
 
     @Test
@@ -87,60 +78,6 @@ class MessagesTest {
         assertThat(ErrorResponse.of(ScimException.preconditionFailed("x")).toJson().getText("status")).hasValue("412");
         assertThat(ErrorResponse.of(ScimException.notImplemented("x")).toJson().getText("status")).hasValue("501");
         assertThat(ErrorResponse.of(ScimErrorType.INVALID_VERSION, "x").scimType()).isEqualTo("invalidVers");
-    }
-
-    // ---- BulkRequest -------------------------------------------------------------------------
-
-    private static final String BULK = "{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],"
-            + "'failOnErrors':1,'Operations':["
-            + "{'method':'post','path':'/Users','bulkId':'qwerty','data':{'userName':'alice'}},"
-            + "{'method':'PATCH','path':'/Users/b7c14771','version':'W/\\\"3694e05e9dff591\\\"',"
-            + "'data':{'Operations':[{'op':'remove','path':'nickName'}]}},"
-            + "{'method':'DELETE','path':'/Users/e9025315'}]}";
-
-    @Test
-    void bulkRequestReadsOperationsInOrder() {
-        BulkRequest bulk = BulkRequest.from(Json.obj(BULK), 10);
-
-        assertThat(bulk.failOnErrors()).isEqualTo(1);
-        assertThat(bulk.operations()).extracting(BulkOperation::method).containsExactly("POST", "PATCH", "DELETE");
-        BulkOperation post = bulk.operations().get(0);
-        assertThat(post.bulkId()).isEqualTo("qwerty");
-        assertThat(post.path()).isEqualTo("/Users");
-        assertThat(post.data().getText("userName")).hasValue("alice");
-        assertThat(bulk.operations().get(1).version()).isEqualTo("W/\"3694e05e9dff591\"");
-        assertThat(bulk.operations().get(2).data()).isNull();
-    }
-
-    @Test
-    void failOnErrorsDefaultsToZero() {
-        assertThat(BulkRequest.from(Json.obj("{'Operations':[]}"), 10).failOnErrors()).isZero();
-    }
-
-    @Test
-    void moreOperationsThanAllowedIsTooMany() {
-        assertThat(typeOf(() -> BulkRequest.from(Json.obj(BULK), 2))).isEqualTo(ScimErrorType.TOO_MANY);
-        assertThat(BulkRequest.from(Json.obj(BULK), 3).operations()).hasSize(3);
-    }
-
-    @Test
-    void malformedBulkRequests() {
-        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{}"), 10))).isEqualTo(ScimErrorType.INVALID_SYNTAX);
-        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':{}}"), 10)))
-                .isEqualTo(ScimErrorType.INVALID_SYNTAX);
-        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':['x']}"), 10)))
-                .isEqualTo(ScimErrorType.INVALID_SYNTAX);
-        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':[{'path':'/Users'}]}"), 10)))
-                .isEqualTo(ScimErrorType.INVALID_SYNTAX);
-        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':[{'method':'GET','path':'/Users'}]}"), 10)))
-                .isEqualTo(ScimErrorType.INVALID_VALUE);
-        assertThat(typeOf(() -> BulkRequest.from(
-                Json.obj("{'Operations':[{'method':'POST','path':'/Users','data':{}}]}"), 10)))
-                .isEqualTo(ScimErrorType.INVALID_VALUE);
-        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'Operations':[{'method':'PUT','path':'/Users/1'}]}"), 10)))
-                .isEqualTo(ScimErrorType.INVALID_VALUE);
-        assertThat(typeOf(() -> BulkRequest.from(Json.obj("{'failOnErrors':-1,'Operations':[]}"), 10)))
-                .isEqualTo(ScimErrorType.INVALID_VALUE);
     }
 
     // ---- Discovery ---------------------------------------------------------------------------
