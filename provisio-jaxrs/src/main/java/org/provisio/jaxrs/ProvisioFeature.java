@@ -2,6 +2,7 @@ package org.provisio.jaxrs;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.provisio.jaxrs.http.ScimExceptionMapper;
 import org.provisio.jaxrs.http.UnexpectedExceptionMapper;
 import org.provisio.jaxrs.http.WebApplicationExceptionMapper;
 import org.provisio.jaxrs.invitation.InvitationResource;
+import org.provisio.jaxrs.scim.BulkResource;
 import org.provisio.jaxrs.scim.DiscoveryResource;
 import org.provisio.jaxrs.scim.GroupsResource;
 import org.provisio.jaxrs.scim.UsersResource;
@@ -53,15 +55,19 @@ public final class ProvisioFeature implements Feature {
     private final Provisioning provisioning;
     private final Supplier<String> publicUrl;
     private final long maxPayloadSize;
+    private final int maxBulkOperations;
     private final Optional<String> adminToken;
     private final boolean standalone;
     private final Map<Realm, RealmGuard> guards;
+    private final List<Object> components;
 
     private ProvisioFeature(Builder b) {
         this.guards = Map.copyOf(b.guards);
+        this.components = List.copyOf(b.components);
         this.provisioning = b.provisioning;
         this.publicUrl = b.publicUrl;
         this.maxPayloadSize = b.maxPayloadSize;
+        this.maxBulkOperations = b.maxBulkOperations;
         this.adminToken = b.adminToken;
         this.standalone = b.standalone;
     }
@@ -106,7 +112,11 @@ public final class ProvisioFeature implements Feature {
         context.register(new GroupsResource(new GroupsResource.UseCases(p.createGroup(), p.getGroup(),
                 p.queryGroups(), p.replaceGroup(), p.patchGroup(), p.deleteGroup()),
                 p.schemas().resourceSchema("Group"), publicUrl));
-        context.register(new DiscoveryResource(publicUrl, p.schemas(), List.of("User", "Group"), maxPayloadSize));
+        context.register(new BulkResource(new UsersResource.UseCases(p.provisionUser(), p.replaceUser(), p.patchUser(),
+                p.getUser(), p.queryUsers(), p.deleteUser()), new GroupsResource.UseCases(p.createGroup(), p.getGroup(),
+                p.queryGroups(), p.replaceGroup(), p.patchGroup(), p.deleteGroup()), publicUrl, maxBulkOperations));
+        context.register(new DiscoveryResource(publicUrl, p.schemas(), List.of("User", "Group"), maxPayloadSize,
+                maxBulkOperations));
         context.register(new InvitationResource(p.inspectInvitation(), p.acceptInvitation()));
         if (adminToken.isPresent()) {
             context.register(new AdminJsonProvider());
@@ -117,7 +127,7 @@ public final class ProvisioFeature implements Feature {
             context.register(new CredentialsResource(new CredentialsResource.UseCases(p.listTenants(),
                     p.issueCredential(), p.listCredentials(), p.revokeCredential()), publicUrl));
             context.register(new TenantUsersResource(new TenantUsersResource.UseCases(p.listTenants(),
-                    p.listUsersByStatus(), p.restoreUser(), p.deleteUser(), p.resendInvitation())));
+                    p.listUsersByStatus(), p.restoreUser(), p.deleteUser(), p.resendInvitation(), p.exportUser())));
             context.register(new AuditResource(p.listTenants(), p.readAuditLog()));
             context.register(new OutboxAdminResource(p.outboxStatus()));
             context.register(new OutboxAdminResource.OfTenant(p.listTenants(), p.outboxStatus(),
@@ -128,6 +138,7 @@ public final class ProvisioFeature implements Feature {
             context.register(new UnexpectedExceptionMapper());
             context.register(new AccessLogFilter());
         }
+        components.forEach(context::register);
         return true;
     }
 
@@ -136,9 +147,11 @@ public final class ProvisioFeature implements Feature {
         private final Provisioning provisioning;
         private final Supplier<String> publicUrl;
         private long maxPayloadSize = 1_048_576;
+        private int maxBulkOperations = BulkResource.DEFAULT_MAX_OPERATIONS;
         private Optional<String> adminToken = Optional.empty();
         private boolean standalone;
         private final Map<Realm, RealmGuard> guards = new EnumMap<>(Realm.class);
+        private final List<Object> components = new ArrayList<>();
 
         private Builder(Provisioning provisioning, Supplier<String> publicUrl) {
             this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
@@ -151,6 +164,18 @@ public final class ProvisioFeature implements Feature {
                 throw new IllegalArgumentException("maxPayloadSize must be positive");
             }
             this.maxPayloadSize = bytes;
+            return this;
+        }
+
+        /**
+         * The most operations one {@code /Bulk} request may carry (default 1,000); more get 413. Its body is
+         * held to {@link #maxPayloadSize} like every other.
+         */
+        public Builder maxBulkOperations(int operations) {
+            if (operations < 1) {
+                throw new IllegalArgumentException("maxBulkOperations must be positive");
+            }
+            this.maxBulkOperations = operations;
             return this;
         }
 
@@ -169,6 +194,16 @@ public final class ProvisioFeature implements Feature {
                 throw new IllegalArgumentException("Provisio decides " + realm + " itself");
             }
             guards.put(realm, Objects.requireNonNull(guard, "guard"));
+            return this;
+        }
+
+        /**
+         * Registers a component of the application's own with the feature — the resources of a realm
+         * it {@linkplain #guard guards}, or a {@link Feature} that registers them — so that one
+         * builder assembles the whole surface.
+         */
+        public Builder register(Object component) {
+            components.add(Objects.requireNonNull(component, "component"));
             return this;
         }
 

@@ -13,7 +13,9 @@ import org.provisio.domain.port.InvitationMailer;
 import org.provisio.domain.port.LifecycleListener;
 import org.provisio.domain.service.Deliveries;
 import org.provisio.server.config.SmtpSettings;
+import org.provisio.server.console.Console;
 import org.provisio.adapters.memory.InMemoryStore;
+import org.provisio.domain.model.AuditRetention;
 import org.provisio.domain.model.InvitationTtl;
 import org.provisio.domain.model.ResourceLimits;
 import org.provisio.domain.model.Retention;
@@ -77,6 +79,7 @@ public final class Main {
         Provisioning provisioning = Provisioning.builder(store)
                 .clock(Clock.systemUTC())
                 .retention(new Retention(config.retention()))
+                .auditRetention(new AuditRetention(config.auditRetention()))
                 .invitationTtl(new InvitationTtl(config.invitationTtl()))
                 .outboxMaxAttempts(config.outboxMaxAttempts())
                 .credentialCache(InMemoryCredentialCache.create())
@@ -90,15 +93,17 @@ public final class Main {
         });
         // with PROVISIO_PORT=0 and no PROVISIO_PUBLIC_URL, the URL names the port actually bound
         AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl());
-        ProvisioFeature feature = ProvisioFeature.builder(provisioning, publicUrl::get)
+        ProvisioFeature.Builder features = ProvisioFeature.builder(provisioning, publicUrl::get)
                 .maxPayloadSize(config.maxPayloadSize())
+                .maxBulkOperations(config.bulkMaxOperations())
                 .adminToken(adminToken)
-                .standalone()
-                .build();
+                .standalone();
+        Console.install(features, provisioning, adminToken, publicUrl::get);
+        ProvisioFeature feature = features.build();
         ProvisioServer server;
         try {
             server = ProvisioServer.start(feature, config.bind(), config.port(),
-                    GrizzlyHardening.defaults().maxBodyBytes(config.maxPayloadSize()));
+                    GrizzlyHardening.defaults().maxBodyBytes(config.maxPayloadSize()).workerThreads(config.httpThreads()));
         } catch (RuntimeException e) {
             closeQuietly(store);
             throw e;

@@ -36,7 +36,10 @@ import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.IssueCredential;
 import org.provisio.scim.resource.ComplexValue;
 
-/** README.md's embedding example, exactly: Provisio mounted in a product's own Jersey application. */
+/**
+ * Provisio mounted in a product's own Jersey application beside the product's resources, as README.md's
+ * "Embed with Jersey" describes (the README's code itself is compiled by the starter's ReadmeExamplesTest).
+ */
 public class EmbeddingTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

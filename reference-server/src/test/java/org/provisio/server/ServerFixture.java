@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.service.Provisioning;
 import org.provisio.scim.json.ScimJson;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.schema.SchemaRegistry;
+import org.provisio.server.console.Console;
 
 /**
  * A real reference server on a free loopback port, over a store of the test's choosing, with a
@@ -35,17 +37,21 @@ public final class ServerFixture implements AutoCloseable {
     public final String secret;
 
     private ServerFixture(Store store, Clock clock, long maxPayloadSize, SchemaRegistry schemas) {
-        this(store, clock, maxPayloadSize, schemas, GrizzlyHardening.defaults().maxBodyBytes(maxPayloadSize));
+        this(store, clock, maxPayloadSize, schemas, GrizzlyHardening.defaults().maxBodyBytes(maxPayloadSize), b -> { });
     }
 
     private ServerFixture(Store store, Clock clock, long maxPayloadSize, SchemaRegistry schemas,
-                          GrizzlyHardening hardening) {
+                          GrizzlyHardening hardening, Consumer<Provisioning.Builder> settings) {
         this.store = store;
-        this.provisioning = Provisioning.builder(store).clock(clock).schemas(schemas).build();
+        Provisioning.Builder domain = Provisioning.builder(store).clock(clock).schemas(schemas);
+        settings.accept(domain);
+        this.provisioning = domain.build();
         int port = freePort();
         this.base = "http://127.0.0.1:" + port;
-        ProvisioFeature feature = ProvisioFeature.builder(provisioning, base)
-                .adminToken(ADMIN_TOKEN).maxPayloadSize(maxPayloadSize).standalone().build();
+        ProvisioFeature.Builder features = ProvisioFeature.builder(provisioning, base)
+                .adminToken(ADMIN_TOKEN).maxPayloadSize(maxPayloadSize).standalone();
+        Console.install(features, provisioning, ADMIN_TOKEN, () -> base, clock);
+        ProvisioFeature feature = features.build();
         this.server = ProvisioServer.start(feature, "127.0.0.1", port, hardening);
         ComplexValue tenant = json(send("POST", "/admin/v1/tenants", ADMIN_TOKEN, "{\"name\":\"Acme\"}"));
         this.tenantId = tenant.getText("id").orElseThrow();
@@ -74,7 +80,13 @@ public final class ServerFixture implements AutoCloseable {
     /** A server over a fresh in-memory store with the given Grizzly hardening. */
     public static ServerFixture hardened(GrizzlyHardening hardening) {
         return new ServerFixture(InMemoryStore.create(), Clock.systemUTC(), 1_048_576, SchemaRegistry.defaults(),
-                hardening);
+                hardening, b -> { });
+    }
+
+    /** A server over a fresh in-memory store whose domain is built with {@code settings} applied. */
+    public static ServerFixture inMemory(Consumer<Provisioning.Builder> settings) {
+        return new ServerFixture(InMemoryStore.create(), Clock.systemUTC(), 1_048_576, SchemaRegistry.defaults(),
+                GrizzlyHardening.defaults(), settings);
     }
 
     public static ServerFixture with(Store store, Clock clock, long maxPayloadSize) {

@@ -1,16 +1,22 @@
 package org.provisio.jaxrs.admin;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.CredentialInfo;
 import org.provisio.domain.model.OutboxDepth;
 import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.Tenant;
+import org.provisio.domain.model.TenantId;
+import org.provisio.domain.usecase.ExportUser;
 import org.provisio.domain.usecase.UserSummary;
+import org.provisio.scim.json.ScimJson;
 
 /**
  * The admin API's JSON, as records that Jackson writes ({@code AdminJsonProvider}); times are
@@ -122,6 +128,41 @@ public final class AdminJson {
     /** A tenant's outbox: its depth and its parked messages. */
     public record TenantOutbox(long pending, long retrying, long parked, String oldestPendingAt,
                                List<Parked> parkedMessages) {
+    }
+
+    /**
+     * {@code GET /admin/v1/tenants/{id}/users/{userId}/export}: everything held on one person — the
+     * user as SCIM represents it (groups included), the lifecycle, the invitations, the messages
+     * not yet delivered and the audit trail (newest first). No secret: neither an invitation's
+     * token hash nor the token of an undelivered invitation email.
+     */
+    public record Export(String exportedAt, String tenantId, @JsonRawValue String user, User lifecycle,
+                         List<ExportedInvitation> invitations, List<ExportedMessage> undeliveredMessages,
+                         List<Entry> auditTrail) {
+        static Export of(TenantId tenant, ExportUser.UserExport e) {
+            return new Export(e.exportedAt().toString(), tenant.value(), ScimJson.writeString(e.user().toScim()),
+                    User.of(UserSummary.of(e.user().user())),
+                    e.invitations().stream().map(ExportedInvitation::of).toList(),
+                    e.undeliveredMessages().stream().map(ExportedMessage::of).toList(),
+                    e.auditTrail().stream().map(Entry::of).toList());
+        }
+    }
+
+    /** An invitation issued to the person: when, until when, and whether it was used or revoked. */
+    public record ExportedInvitation(String id, String issuedAt, String expiresAt, String acceptedAt, String revokedAt) {
+        static ExportedInvitation of(org.provisio.domain.model.Invitation i) {
+            return new ExportedInvitation(i.id().value(), i.issuedAt().toString(), i.expiresAt().toString(),
+                    time(i.acceptedAt()), time(i.revokedAt()));
+        }
+    }
+
+    /** A message about the person not yet delivered, with its payload. */
+    public record ExportedMessage(String id, String kind, String createdAt, int attempts, String parkedAt,
+                                  Map<String, String> payload) {
+        static ExportedMessage of(OutboxMessage m) {
+            return new ExportedMessage(m.id(), m.kind().name().toLowerCase(Locale.ROOT), m.createdAt().toString(),
+                    m.attempts(), time(m.parkedAt()), new TreeMap<>(m.payload()));
+        }
     }
 
     static String time(Optional<Instant> t) {

@@ -9,12 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.usecase.DeleteUser;
+import org.provisio.domain.usecase.ExportUser;
 import org.provisio.domain.usecase.ListTenants;
 import org.provisio.domain.usecase.ListUsersByStatus;
 import org.provisio.domain.usecase.ResendInvitation;
@@ -26,7 +28,7 @@ import org.provisio.jaxrs.http.Refusals;
 
 /**
  * {@code /admin/v1/tenants/{tenantId}/users}: users by lifecycle status with their purge dates,
- * one user, restore, delete now and resend invitation.
+ * one user, restore, delete now, resend invitation and the export of everything held on one user.
  */
 @Guarded(Realm.ADMIN)
 @Path("admin/v1/tenants/{tenantId}/users")
@@ -34,7 +36,7 @@ import org.provisio.jaxrs.http.Refusals;
 public final class TenantUsersResource {
     /** The use cases this resource calls. */
     public record UseCases(ListTenants tenants, ListUsersByStatus list, RestoreUser restore, DeleteUser delete,
-                           ResendInvitation resend) {
+                           ResendInvitation resend, ExportUser export) {
     }
 
     private final UseCases users;
@@ -57,6 +59,23 @@ public final class TenantUsersResource {
     public AdminJson.User get(@PathParam("tenantId") String tenantId, @PathParam("userId") String userId) {
         return AdminJson.User.of(users.list().find(tenant(tenantId), AdminRequests.userId(userId))
                 .orElseThrow(() -> AdminRequests.notFound("user", userId)));
+    }
+
+    /**
+     * Everything held on the person, for an access request (GDPR art. 15), as one JSON document;
+     * {@code Content-Disposition} offers it as a file, and no cache may keep it.
+     */
+    @GET
+    @Path("{userId}/export")
+    public Response export(@PathParam("tenantId") String tenantId, @PathParam("userId") String userId) {
+        TenantId tenant = tenant(tenantId);
+        ExportUser.UserExport export = users.export().export(tenant, AdminRequests.userId(userId))
+                .orElseThrow(() -> AdminRequests.notFound("user", userId));
+        return Response.ok(AdminJson.Export.of(tenant, export))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"provisio-user-"
+                        + export.user().user().id().value().replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     @POST

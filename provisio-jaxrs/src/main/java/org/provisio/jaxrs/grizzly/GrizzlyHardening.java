@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 
 /**
  * What a Grizzly server serving Provisio needs before {@code start()}, in one call, for the
@@ -35,11 +36,12 @@ public final class GrizzlyHardening {
     private long maxBodyBytes = 1_048_576;
     private int maxHeaderBytes = 65_536;
     private int maxBodiesPerAddress = 64;
+    private int workerThreads = 32;
 
     private GrizzlyHardening() {
     }
 
-    /** Bodies within 30 s and 1 MiB, 64 at once per address; headers within 20 s and 64 KiB. */
+    /** Bodies within 30 s and 1 MiB, 64 at once per address; headers within 20 s and 64 KiB; 32 workers. */
     public static GrizzlyHardening defaults() {
         return new GrizzlyHardening();
     }
@@ -83,6 +85,19 @@ public final class GrizzlyHardening {
         return this;
     }
 
+    /**
+     * How many worker threads serve requests (default 32). Grizzly's default, two per core, leaves a
+     * 2-core server four requests in flight, each waiting on the database for most of its time, and
+     * leaves nothing to combine for concurrent changes of one user.
+     */
+    public GrizzlyHardening workerThreads(int value) {
+        if (value < 2) {
+            throw new IllegalArgumentException("workerThreads must be at least 2");
+        }
+        this.workerThreads = value;
+        return this;
+    }
+
     /** Applies everything to a server that has not started yet. */
     public void applyTo(HttpServer server) {
         Objects.requireNonNull(server, "server");
@@ -104,6 +119,9 @@ public final class GrizzlyHardening {
             listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, idleTimeout.toSeconds()));
             listener.registerAddOn(new IgnoreH2cUpgrade());
             listener.registerAddOn(new ScimCodec());
+            ThreadPoolConfig workers = listener.getTransport().getWorkerThreadPoolConfig();
+            listener.getTransport().setWorkerThreadPoolConfig((workers == null ? ThreadPoolConfig.defaultConfig()
+                    : workers).copy().setCorePoolSize(workerThreads).setMaxPoolSize(workerThreads));
         }
     }
 

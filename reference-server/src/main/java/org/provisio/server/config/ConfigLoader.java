@@ -85,7 +85,10 @@ public final class ConfigLoader {
                 invitationLinks(),
                 range("PROVISIO_MAX_ATTRIBUTE_VALUES", integer("PROVISIO_MAX_ATTRIBUTE_VALUES", 100), 1, 100_000),
                 range("PROVISIO_MAX_USER_SIZE", integer("PROVISIO_MAX_USER_SIZE", 100_000), 1_000, 10_000_000),
-                string("PROVISIO_PUBLIC_URL").isEmpty());
+                string("PROVISIO_PUBLIC_URL").isEmpty(),
+                duration("PROVISIO_AUDIT_RETENTION", Duration.ofDays(400)),
+                range("PROVISIO_BULK_MAX_OPERATIONS", integer("PROVISIO_BULK_MAX_OPERATIONS", 1000), 1, 100_000),
+                range("PROVISIO_HTTP_THREADS", integer("PROVISIO_HTTP_THREADS", 32), 2, 1024));
         try {
             InetAddress.getByName(bind);
         } catch (UnknownHostException e) {

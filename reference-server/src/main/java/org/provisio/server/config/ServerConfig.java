@@ -25,7 +25,10 @@ public record ServerConfig(
         boolean logFullInvitationLinks,
         int maxAttributeValues,
         int maxUserSize,
-        boolean publicUrlDefaulted) {
+        boolean publicUrlDefaulted,
+        Duration auditRetention,
+        int bulkMaxOperations,
+        int httpThreads) {
 
     /** Whether the in-memory store was asked for ({@code PROVISIO_DB_URL=memory}). */
     public boolean inMemory() {
@@ -36,7 +39,7 @@ public record ServerConfig(
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, url, dbUrl, dbUser, dbPassword, adminToken, retention, purgeInterval,
                 invitationTtl, maxPayloadSize, smtp, webhook, outboxMaxAttempts, logFullInvitationLinks,
-                maxAttributeValues, maxUserSize, false);
+                maxAttributeValues, maxUserSize, false, auditRetention, bulkMaxOperations, httpThreads);
     }
 
     /** The SCIM base URL of a tenant: {@code {publicUrl}/scim/v2/{tenantId}}. */
@@ -51,7 +54,9 @@ public record ServerConfig(
                 + ", retention=" + retention + ", purgeInterval=" + purgeInterval + ", invitationTtl=" + invitationTtl
                 + ", maxPayloadSize=" + maxPayloadSize + ", smtp=" + smtp.map(Object::toString).orElse("off")
                 + ", webhook=" + webhook.map(w -> w.url().toString()).orElse("off")
-                + ", outboxMaxAttempts=" + outboxMaxAttempts + ", logFullInvitationLinks=" + logFullInvitationLinks + ", maxAttributeValues=" + maxAttributeValues
-                + ", maxUserSize=" + maxUserSize + "]";
+                + ", outboxMaxAttempts=" + outboxMaxAttempts + ", logFullInvitationLinks=" + logFullInvitationLinks
+                + ", maxAttributeValues=" + maxAttributeValues
+                + ", maxUserSize=" + maxUserSize + ", auditRetention=" + auditRetention
+                + ", bulkMaxOperations=" + bulkMaxOperations + ", httpThreads=" + httpThreads + "]";
     }
 }

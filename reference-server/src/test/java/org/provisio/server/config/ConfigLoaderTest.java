@@ -97,7 +97,13 @@ class ConfigLoaderTest {
                 new Bad("PROVISIO_MAX_ATTRIBUTE_VALUES", "0"),
                 new Bad("PROVISIO_MAX_ATTRIBUTE_VALUES", "many"),
                 new Bad("PROVISIO_MAX_USER_SIZE", "999"),
-                new Bad("PROVISIO_MAX_USER_SIZE", "10000001"));
+                new Bad("PROVISIO_MAX_USER_SIZE", "10000001"),
+                new Bad("PROVISIO_AUDIT_RETENTION", "400 days"),
+                new Bad("PROVISIO_AUDIT_RETENTION", "P0D"),
+                new Bad("PROVISIO_BULK_MAX_OPERATIONS", "0"),
+                new Bad("PROVISIO_BULK_MAX_OPERATIONS", "many"),
+                new Bad("PROVISIO_HTTP_THREADS", "1"),
+                new Bad("PROVISIO_HTTP_THREADS", "5000"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,6 +159,9 @@ class ConfigLoaderTest {
         assertThat(config.maxAttributeValues()).isEqualTo(100);
         assertThat(config.maxUserSize()).isEqualTo(100_000);
         assertThat(config.publicUrlDefaulted()).isTrue();
+        assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(400));
+        assertThat(config.bulkMaxOperations()).isEqualTo(1000);
+        assertThat(config.httpThreads()).isEqualTo(32);
     }
 
     @Test
@@ -203,6 +212,9 @@ class ConfigLoaderTest {
                 Map.entry("PROVISIO_LOG_INVITATION_LINKS", "FULL"),
                 Map.entry("PROVISIO_MAX_ATTRIBUTE_VALUES", "250"),
                 Map.entry("PROVISIO_MAX_USER_SIZE", "50000"),
+                Map.entry("PROVISIO_AUDIT_RETENTION", "P730D"),
+                Map.entry("PROVISIO_BULK_MAX_OPERATIONS", "50"),
+                Map.entry("PROVISIO_HTTP_THREADS", "64"),
                 Map.entry("PROVISIO_SMTP_USER", "mailer"),
                 Map.entry("PROVISIO_SMTP_PASSWORD", "smtp-password"),
                 Map.entry("PROVISIO_SMTP_TLS", "TLS")));
@@ -229,6 +241,9 @@ class ConfigLoaderTest {
         assertThat(config.maxAttributeValues()).isEqualTo(250);
         assertThat(config.maxUserSize()).isEqualTo(50_000);
         assertThat(config.publicUrlDefaulted()).isFalse();
+        assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(730));
+        assertThat(config.bulkMaxOperations()).isEqualTo(50);
+        assertThat(config.httpThreads()).isEqualTo(64);
         assertThat(smtp.tls()).isEqualTo(SmtpSettings.Tls.TLS);
         assertThat(config.toString()).doesNotContain("db-password", "admin-token-of-the-operator", "smtp-password",
                 "webhook-secret-0123456789");

@@ -79,6 +79,7 @@ class PathSpellingTest {
                 new Route("GET", t + "/users/" + user, null),
                 new Route("POST", t + "/users/" + user + "/restore", null),
                 new Route("POST", t + "/users/" + user + "/invitation", null),
+                new Route("GET", t + "/users/" + user + "/export", null),
                 new Route("DELETE", t + "/users/" + user, null),
                 new Route("GET", t + "/audit", null),
                 new Route("GET", t + "/outbox", null),
@@ -100,6 +101,9 @@ class PathSpellingTest {
                 new Route("GET", s + "/Groups/" + group, null),
                 new Route("PATCH", s + "/Groups/" + group, patch),
                 new Route("DELETE", s + "/Groups/" + group, null),
+                new Route("POST", s + "/Bulk", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+                        + "\"Operations\":[{\"method\":\"PATCH\",\"path\":\"/Users/" + user + "\",\"data\":" + patch
+                        + "},{\"method\":\"DELETE\",\"path\":\"/Groups/" + group + "\"}]}"),
                 new Route("GET", s + "/ServiceProviderConfig", null),
                 new Route("GET", s + "/Schemas", null),
                 new Route("GET", s + "/ResourceTypes", null));
