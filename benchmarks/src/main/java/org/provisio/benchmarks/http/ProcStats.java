@@ -1,0 +1,71 @@
+package org.provisio.benchmarks.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/** What Linux's {@code /proc} says about a process: its CPU time and its resident memory. */
+final class ProcStats {
+    private static final long TICKS_PER_SECOND = ticksPerSecond();
+
+    private ProcStats() {
+    }
+
+    /** User plus system CPU time of {@code pid} so far ({@code utime + stime} of {@code /proc/<pid>/stat}). */
+    static OptionalLong cpuMillis(long pid) {
+        String[] fields = statFields(pid);
+        if (fields.length < 13) {
+            return OptionalLong.empty();
+        }
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return OptionalLong.of(ticks * 1000 / TICKS_PER_SECOND);
+    }
+
+    /** The start time of {@code pid} in clock ticks since boot (field 22), to recognise it later. */
+    static OptionalLong startTicks(long pid) {
+        String[] fields = statFields(pid);
+        return fields.length < 20 ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(fields[19]));
+    }
+
+    /** A field of {@code /proc/<pid>/status} such as {@code VmRSS} or {@code VmHWM}, in KiB. */
+    static OptionalLong statusKib(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"),
+                    StandardCharsets.UTF_8)) {
+                if (line.startsWith(field + ":")) {
+                    String value = line.substring(field.length() + 1).trim();
+                    return OptionalLong.of(Long.parseLong(value.split("\\s+")[0]));
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The fields after the command name, which may itself hold spaces: index 0 is field 3, the state. */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        } catch (IOException | RuntimeException e) {
+            return new String[0];
+        }
+    }
+
+    private static long ticksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            getconf.waitFor();
+            return Long.parseLong(out);
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+}
