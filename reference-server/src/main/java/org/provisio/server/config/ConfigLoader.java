@@ -39,7 +39,8 @@ public final class ConfigLoader {
     public ServerConfig load() {
         int port = range("PROVISIO_PORT", integer("PROVISIO_PORT", 8080), 0, 65535);
         String bind = string("PROVISIO_BIND").orElse("127.0.0.1");
-        String publicUrl = string("PROVISIO_PUBLIC_URL").orElse("http://localhost:" + port);
+        Optional<TlsSettings> tls = serverTls();
+        String publicUrl = string("PROVISIO_PUBLIC_URL").orElse((tls.isPresent() ? "https" : "http") + "://localhost:" + port);
         while (publicUrl.endsWith("/")) {
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         }
@@ -88,13 +89,91 @@ public final class ConfigLoader {
                 string("PROVISIO_PUBLIC_URL").isEmpty(),
                 duration("PROVISIO_AUDIT_RETENTION", Duration.ofDays(400)),
                 range("PROVISIO_BULK_MAX_OPERATIONS", integer("PROVISIO_BULK_MAX_OPERATIONS", 1000), 1, 100_000),
-                range("PROVISIO_HTTP_THREADS", integer("PROVISIO_HTTP_THREADS", 32), 2, 1024));
+                range("PROVISIO_HTTP_THREADS", integer("PROVISIO_HTTP_THREADS", 32), 2, 1024),
+                operations(tls));
         try {
             InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             throw new ConfigException(label("PROVISIO_BIND") + " is not an address of this machine: '" + bind + "'");
         }
         return config;
+    }
+
+    private OperationsSettings operations(Optional<TlsSettings> tls) {
+        Optional<String> metricsToken = string("PROVISIO_METRICS_TOKEN");
+        if (metricsToken.isPresent() && metricsToken.get().length() < 16) {
+            throw new ConfigException(label("PROVISIO_METRICS_TOKEN") + " must be at least 16 characters");
+        }
+        double rate = decimal("PROVISIO_RATE_LIMIT", 0);
+        if (rate < 0 || rate > 1_000_000) {
+            throw new ConfigException(label("PROVISIO_RATE_LIMIT") + " must be between 0 (no limit) and 1000000 requests"
+                    + " per second, got " + string("PROVISIO_RATE_LIMIT").orElse(""));
+        }
+        int burstDefault = (int) Math.max(1, Math.ceil(rate * 2));
+        int burst = range("PROVISIO_RATE_BURST", integer("PROVISIO_RATE_BURST", burstDefault), 1, 10_000_000);
+        if (rate == 0 && string("PROVISIO_RATE_BURST").isPresent()) {
+            throw new ConfigException(label("PROVISIO_RATE_BURST") + " is set but PROVISIO_RATE_LIMIT is not");
+        }
+        int authFailures = range("PROVISIO_AUTH_FAILURE_LIMIT", integer("PROVISIO_AUTH_FAILURE_LIMIT", 30), 0, 1_000_000);
+        String format = string("PROVISIO_LOG_FORMAT").orElse("text").toLowerCase(Locale.ROOT);
+        OperationsSettings.LogFormat logFormat = switch (format) {
+            case "text" -> OperationsSettings.LogFormat.TEXT;
+            case "json" -> OperationsSettings.LogFormat.JSON;
+            default -> throw new ConfigException(label("PROVISIO_LOG_FORMAT") + " must be text or json, got '" + format + "'");
+        };
+        return new OperationsSettings(metricsToken, rate, burst, authFailures, tls, logFormat);
+    }
+
+    /** PEM certificate and key, or a PKCS#12 keystore, or nothing; never half of either. */
+    private Optional<TlsSettings> serverTls() {
+        Optional<String> cert = string("PROVISIO_TLS_CERT");
+        Optional<String> key = string("PROVISIO_TLS_KEY");
+        Optional<String> keystore = string("PROVISIO_TLS_KEYSTORE");
+        Optional<String> password = string("PROVISIO_TLS_KEYSTORE_PASSWORD");
+        if (keystore.isPresent() && (cert.isPresent() || key.isPresent())) {
+            throw new ConfigException(label("PROVISIO_TLS_KEYSTORE") + " and PROVISIO_TLS_CERT/PROVISIO_TLS_KEY are both set:"
+                    + " give either PEM files or a PKCS#12 keystore");
+        }
+        if (keystore.isPresent()) {
+            return Optional.of(new TlsSettings.Pkcs12(readable("PROVISIO_TLS_KEYSTORE", keystore.get()), password));
+        }
+        if (password.isPresent()) {
+            throw new ConfigException(label("PROVISIO_TLS_KEYSTORE_PASSWORD") + " is set but PROVISIO_TLS_KEYSTORE is not");
+        }
+        if (cert.isPresent() != key.isPresent()) {
+            String missing = cert.isPresent() ? "PROVISIO_TLS_KEY" : "PROVISIO_TLS_CERT";
+            String given = cert.isPresent() ? "PROVISIO_TLS_CERT" : "PROVISIO_TLS_KEY";
+            throw new ConfigException(label(given) + " is set but " + missing + " is not: TLS needs both");
+        }
+        if (cert.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TlsSettings.Pem(readable("PROVISIO_TLS_CERT", cert.get()),
+                readable("PROVISIO_TLS_KEY", key.get())));
+    }
+
+    private java.nio.file.Path readable(String variable, String file) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+            throw new ConfigException(label(variable) + " names no readable file: '" + file + "'");
+        }
+        return path;
+    }
+
+    private double decimal(String variable, double absent) {
+        Optional<String> text = string(variable);
+        if (text.isEmpty()) {
+            return absent;
+        }
+        try {
+            double v = Double.parseDouble(text.get());
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(label(variable) + " must be a number, got '" + text.get() + "'");
+        }
     }
 
     /** {@code value} if it lies within {@code [min, max]}; else the line naming the variable and the range. */

@@ -28,7 +28,8 @@ public record ServerConfig(
         boolean publicUrlDefaulted,
         Duration auditRetention,
         int bulkMaxOperations,
-        int httpThreads) {
+        int httpThreads,
+        OperationsSettings operations) {
 
     /** Whether the in-memory store was asked for ({@code PROVISIO_DB_URL=memory}). */
     public boolean inMemory() {
@@ -39,7 +40,7 @@ public record ServerConfig(
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, url, dbUrl, dbUser, dbPassword, adminToken, retention, purgeInterval,
                 invitationTtl, maxPayloadSize, smtp, webhook, outboxMaxAttempts, logFullInvitationLinks,
-                maxAttributeValues, maxUserSize, false, auditRetention, bulkMaxOperations, httpThreads);
+                maxAttributeValues, maxUserSize, false, auditRetention, bulkMaxOperations, httpThreads, operations);
     }
 
     /** The SCIM base URL of a tenant: {@code {publicUrl}/scim/v2/{tenantId}}. */
@@ -57,6 +58,7 @@ public record ServerConfig(
                 + ", outboxMaxAttempts=" + outboxMaxAttempts + ", logFullInvitationLinks=" + logFullInvitationLinks
                 + ", maxAttributeValues=" + maxAttributeValues
                 + ", maxUserSize=" + maxUserSize + ", auditRetention=" + auditRetention
-                + ", bulkMaxOperations=" + bulkMaxOperations + ", httpThreads=" + httpThreads + "]";
+                + ", bulkMaxOperations=" + bulkMaxOperations + ", httpThreads=" + httpThreads
+                + ", operations=" + operations + "]";
     }
 }

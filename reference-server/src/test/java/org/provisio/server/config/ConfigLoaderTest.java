@@ -103,7 +103,20 @@ class ConfigLoaderTest {
                 new Bad("PROVISIO_BULK_MAX_OPERATIONS", "0"),
                 new Bad("PROVISIO_BULK_MAX_OPERATIONS", "many"),
                 new Bad("PROVISIO_HTTP_THREADS", "1"),
-                new Bad("PROVISIO_HTTP_THREADS", "5000"));
+                new Bad("PROVISIO_HTTP_THREADS", "5000"),
+                new Bad("PROVISIO_METRICS_TOKEN", "short"),
+                new Bad("PROVISIO_RATE_LIMIT", "-1"),
+                new Bad("PROVISIO_RATE_LIMIT", "fast"),
+                new Bad("PROVISIO_RATE_LIMIT", "NaN"),
+                new Bad("PROVISIO_RATE_BURST", Map.of("PROVISIO_RATE_BURST", "10")),
+                new Bad("PROVISIO_RATE_BURST", Map.of("PROVISIO_RATE_LIMIT", "5", "PROVISIO_RATE_BURST", "0")),
+                new Bad("PROVISIO_AUTH_FAILURE_LIMIT", "-3"),
+                new Bad("PROVISIO_LOG_FORMAT", "xml"),
+                new Bad("PROVISIO_TLS_CERT", "/nonexistent/cert.pem"),
+                new Bad("PROVISIO_TLS_KEYSTORE", "/nonexistent/keystore.p12"),
+                new Bad("PROVISIO_TLS_KEYSTORE_PASSWORD", "secret"),
+                new Bad("PROVISIO_TLS_KEY", Map.of("PROVISIO_TLS_KEY", "pom.xml")),
+                new Bad("PROVISIO_TLS_KEYSTORE", Map.of("PROVISIO_TLS_KEYSTORE", "pom.xml", "PROVISIO_TLS_CERT", "pom.xml")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,6 +175,27 @@ class ConfigLoaderTest {
         assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(400));
         assertThat(config.bulkMaxOperations()).isEqualTo(1000);
         assertThat(config.httpThreads()).isEqualTo(32);
+        assertThat(config.operations()).isEqualTo(OperationsSettings.defaults());
+    }
+
+    @Test
+    void operationsSettingsAreRead() {
+        ServerConfig config = load(Map.of("PROVISIO_METRICS_TOKEN", "metrics-token-0123456789",
+                "PROVISIO_RATE_LIMIT", "12.5", "PROVISIO_AUTH_FAILURE_LIMIT", "0", "PROVISIO_LOG_FORMAT", "JSON",
+                "PROVISIO_TLS_CERT", "pom.xml", "PROVISIO_TLS_KEY", "pom.xml"));
+        OperationsSettings ops = config.operations();
+        assertThat(ops.metricsToken()).hasValue("metrics-token-0123456789");
+        assertThat(ops.rateLimit()).isEqualTo(12.5);
+        assertThat(ops.rateBurst()).as("twice the rate by default").isEqualTo(25);
+        assertThat(ops.authFailureLimit()).isZero();
+        assertThat(ops.logFormat()).isEqualTo(OperationsSettings.LogFormat.JSON);
+        assertThat(ops.tls()).hasValue(new TlsSettings.Pem(java.nio.file.Path.of("pom.xml"), java.nio.file.Path.of("pom.xml")));
+        assertThat(config.publicUrl()).as("TLS makes the default public URL https").isEqualTo("https://localhost:8080");
+        assertThat(config.toString()).doesNotContain("metrics-token-0123456789");
+        assertThat(load(Map.of("PROVISIO_TLS_KEYSTORE", "pom.xml", "PROVISIO_TLS_KEYSTORE_PASSWORD", "pw")).operations()
+                .tls()).hasValue(new TlsSettings.Pkcs12(java.nio.file.Path.of("pom.xml"), java.util.Optional.of("pw")));
+        assertThat(load(Map.of("PROVISIO_RATE_LIMIT", "5", "PROVISIO_RATE_BURST", "50")).operations().rateBurst())
+                .isEqualTo(50);
     }
 
     @Test
