@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
@@ -13,12 +14,14 @@ import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.AuditRewrite;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
+import org.provisio.domain.model.RequestId;
 import org.provisio.domain.model.TokenId;
 import org.provisio.domain.model.UserId;
 
 /**
  * The contract of {@link org.provisio.domain.port.AuditLog}: newest (last appended) first, a batch
- * in its order, paged, per tenant, every actor kept, appends kept or dropped with their unit of work.
+ * in its order, paged, per tenant, every actor kept, the request id of an entry kept (or its absence),
+ * appends kept or dropped with their unit of work.
  */
 public abstract class AuditLogContract extends StoreContract {
 
@@ -62,6 +65,39 @@ public abstract class AuditLogContract extends StoreContract {
         assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items())
                 .extracting(AuditEntry::actor)
                 .containsExactlyInAnyOrderElementsOf(actors);
+    }
+
+    @Test
+    void theRequestIdOfAnEntryIsKeptAndItsAbsenceToo() {
+        RequestId longest = RequestId.of("r".repeat(RequestId.MAX_LENGTH - 4) + ".:_-");
+        List<AuditEntry> batch = List.of(
+                new AuditEntry("a-1", tenant, Actor.admin(), AuditAction.USER_PROVISIONED, "user:u", T0, "pending",
+                        Optional.of(RequestId.of("4bf92f35-77b3-4c1a-9d3e-0e2b1c6f5a10"))),
+                new AuditEntry("a-2", tenant, Actor.system(), AuditAction.USER_PURGED, "user:u", T0, ""),
+                new AuditEntry("a-3", tenant, Actor.admin(), AuditAction.USER_UPDATED, "user:u", T0, "",
+                        Optional.of(longest)));
+        store.auditLog().appendAll(batch);
+        store.auditLog().append(new AuditEntry("a-4", tenant, Actor.admin(), AuditAction.USER_UPDATED, "user:v", T0,
+                "", Optional.of(RequestId.of("req:7"))));
+
+        List<AuditEntry> read = store.auditLog().read(tenant, PageRequest.first(10)).items();
+        assertThat(read).extracting(AuditEntry::requestId).containsExactly(Optional.of(RequestId.of("req:7")),
+                Optional.of(longest), Optional.empty(), Optional.of(RequestId.of("4bf92f35-77b3-4c1a-9d3e-0e2b1c6f5a10")));
+        assertThat(store.auditLog().read(tenant, "user:u", PageRequest.first(10)).items())
+                .containsExactly(batch.get(2), batch.get(1), batch.get(0));
+    }
+
+    @Test
+    void pseudonymisingKeepsTheRequestIds() {
+        store.auditLog().append(new AuditEntry("a-1", tenant, Actor.admin(), AuditAction.USER_PROVISIONED, "user:u",
+                T0, "pending", Optional.of(RequestId.of("req-1"))));
+
+        store.unitOfWork().run(() -> store.auditLog().pseudonymise(tenant,
+                AuditRewrite.erasing(UserId.of("u"), UserId.of("erased-1"))));
+
+        assertThat(store.auditLog().read(tenant, PageRequest.first(10)).items()).containsExactly(
+                new AuditEntry("a-1", tenant, Actor.admin(), AuditAction.USER_PROVISIONED, "user:erased-1", T0,
+                        "pending", Optional.of(RequestId.of("req-1"))));
     }
 
     @Test

@@ -7,9 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The operator's admin token when {@code PROVISIO_ADMIN_TOKEN} is not set: generated once,
@@ -19,6 +22,22 @@ final class AdminToken {
     static final Path FILE = Path.of("provisio-data", "admin-token");
 
     private AdminToken() {
+    }
+
+    /**
+     * A key for {@code purpose} derived from the admin token (HMAC-SHA256 of the purpose under the token):
+     * every instance given the same token derives the same key, and it survives restarts, so that what one
+     * instance seals (an RFC 9865 cursor) another opens, without a second secret to distribute. The token
+     * cannot be recovered from the key.
+     */
+    static byte[] derivedKey(String adminToken, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(adminToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(("provisio-" + purpose + "-key-v1").getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     /** The token from the file, creating the file with a fresh token if there is none. */

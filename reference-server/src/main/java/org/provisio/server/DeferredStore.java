@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.provisio.domain.port.AuditLog;
 import org.provisio.domain.port.Credentials;
+import org.provisio.domain.port.Deviations;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.Invitations;
 import org.provisio.domain.port.Outbox;
@@ -77,14 +78,25 @@ final class DeferredStore implements Store, AutoCloseable {
     }
 
     @Override
+    public Deviations deviations() {
+        return opened().deviations();
+    }
+
+    @Override
     public UnitOfWork unitOfWork() {
         return opened().unitOfWork();
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (isOpen() && opening.join() instanceof AutoCloseable c) {
-            c.close();
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Closing the store failed: " + e.getMessage(), e);
+            }
         }
     }
 }

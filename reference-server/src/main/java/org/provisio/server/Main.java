@@ -4,19 +4,23 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.provisio.adapters.delivery.LoggingInvitationMailer;
 import org.provisio.adapters.delivery.SmtpInvitationMailer;
 import org.provisio.adapters.delivery.WebhookListener;
 import org.provisio.domain.port.InvitationMailer;
+import org.provisio.domain.port.JobObserver;
 import org.provisio.domain.port.LifecycleListener;
 import org.provisio.domain.service.Deliveries;
 import org.provisio.server.config.SmtpSettings;
 import org.provisio.server.console.Console;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.domain.model.AuditRetention;
+import org.provisio.domain.model.GroupEvent;
 import org.provisio.domain.model.InvitationTtl;
+import org.provisio.domain.model.LifecycleEvent;
 import org.provisio.domain.model.ResourceLimits;
 import org.provisio.domain.model.Retention;
 import org.provisio.domain.port.Store;
@@ -24,10 +28,14 @@ import org.provisio.domain.service.Provisioning;
 import org.provisio.server.config.ConfigException;
 import org.provisio.server.config.ConfigLoader;
 import org.provisio.server.config.ServerConfig;
+import org.provisio.server.logging.ServerLogging;
+import org.provisio.server.tls.ServerTls;
 import org.provisio.adapters.memory.InMemoryCredentialCache;
 import org.provisio.domain.service.ProvisioningJobs;
 import org.provisio.jaxrs.ProvisioFeature;
 import org.provisio.jaxrs.grizzly.GrizzlyHardening;
+import org.provisio.jaxrs.health.HealthResource;
+import org.provisio.server.metrics.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -58,7 +66,15 @@ public final class Main {
         }
         try {
             Running running = start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "provisio-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.close();
+                // the log's writer thread is a daemon: hand it the last lines before the JVM goes
+                ServerLogging.flush();
+            }, "provisio-shutdown"));
+        } catch (ConfigException e) {
+            // a file a variable names turned out unusable (a TLS key that does not match its certificate)
+            System.err.println("provisio: " + e.getMessage());
+            System.exit(2);
         } catch (RuntimeException e) {
             LOG.error("Provisio could not start: {}", e.getMessage());
             System.err.println("provisio: " + e.getMessage());
@@ -68,29 +84,34 @@ public final class Main {
 
     /** Starts everything the configuration describes. */
     static Running start(ServerConfig config) {
+        Optional<ServerTls> tls = config.operations().tls().map(ServerTls::load);
         // the database opens (and migrates) on the other core while the HTTP server starts; a request that
         // comes in between waits for it
-        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> openStore(config), runnable -> {
+        Optional<ServerMetrics> metrics = config.operations().metricsToken().map(ServerMetrics::new);
+        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> openStore(config, metrics), runnable -> {
             Thread t = new Thread(runnable, "provisio-store-open");
             t.setDaemon(true);
             t.start();
         });
         DeferredStore store = new DeferredStore(opening);
-        Provisioning provisioning = Provisioning.builder(store)
-                .clock(Clock.systemUTC())
-                .retention(new Retention(config.retention()))
-                .auditRetention(new AuditRetention(config.auditRetention()))
-                .invitationTtl(new InvitationTtl(config.invitationTtl()))
-                .outboxMaxAttempts(config.outboxMaxAttempts())
-                .credentialCache(InMemoryCredentialCache.create())
-                .limits(new ResourceLimits(config.maxAttributeValues(), config.maxUserSize()))
-                .build();
         String adminToken = config.adminToken().orElseGet(() -> {
             String token = AdminToken.loadOrCreate(AdminToken.FILE);
             LOG.info("Admin token (PROVISIO_ADMIN_TOKEN not set) is in {} (readable only by its owner)",
                     AdminToken.FILE.toAbsolutePath());
             return token;
         });
+        InMemoryCredentialCache credentialCache = InMemoryCredentialCache.create();
+        Provisioning provisioning = Provisioning.builder(store)
+                .clock(Clock.systemUTC())
+                .retention(new Retention(config.retention()))
+                .auditRetention(new AuditRetention(config.auditRetention()))
+                .invitationTtl(new InvitationTtl(config.invitationTtl()))
+                .outboxMaxAttempts(config.outboxMaxAttempts())
+                .credentialCache(credentialCache)
+                .jobObserver(metrics.map(ServerMetrics::jobs).orElse(JobObserver.NONE))
+                .limits(new ResourceLimits(config.maxAttributeValues(), config.maxUserSize()))
+                .cursorSecret(AdminToken.derivedKey(adminToken, "cursor"))
+                .build();
         // with PROVISIO_PORT=0 and no PROVISIO_PUBLIC_URL, the URL names the port actually bound
         AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl());
         ProvisioFeature.Builder features = ProvisioFeature.builder(provisioning, publicUrl::get)
@@ -98,12 +119,23 @@ public final class Main {
                 .maxBulkOperations(config.bulkMaxOperations())
                 .adminToken(adminToken)
                 .standalone();
+        features.authFailureLimit(config.operations().authFailureLimit());
+        if (config.operations().rateLimited()) {
+            features.tenantRateLimit(config.operations().rateLimit(), config.operations().rateBurst());
+        }
         Console.install(features, provisioning, adminToken, publicUrl::get);
+        ServerHealth health = new ServerHealth(store, config.operations().shutdownDrain());
+        features.register(new HealthResource(health));
+        metrics.ifPresent(m -> {
+            m.install(features, provisioning.outboxStatus());
+            m.credentialCache(credentialCache);
+        });
         ProvisioFeature feature = features.build();
         ProvisioServer server;
         try {
             server = ProvisioServer.start(feature, config.bind(), config.port(),
-                    GrizzlyHardening.defaults().maxBodyBytes(config.maxPayloadSize()).workerThreads(config.httpThreads()));
+                    GrizzlyHardening.defaults().maxBodyBytes(config.maxPayloadSize()).workerThreads(config.httpThreads()),
+                    tls);
         } catch (RuntimeException e) {
             closeQuietly(store);
             throw e;
@@ -115,7 +147,7 @@ public final class Main {
             throw e;
         }
         if (config.publicUrlDefaulted()) {
-            publicUrl.set("http://localhost:" + server.port());
+            publicUrl.set((tls.isPresent() ? "https" : "http") + "://localhost:" + server.port());
         }
         ServerConfig bound = config.withPublicUrl(publicUrl.get());
         ProvisioningJobs jobs = ProvisioningJobs.builder(provisioning, Deliveries.route(mailer(bound), listeners(bound)))
@@ -125,7 +157,7 @@ public final class Main {
         LOG.info("Get SCIM credentials: curl -s -X POST -H 'Authorization: Bearer <admin token>' "
                 + "-H 'Content-Type: application/json' -d '{\"name\":\"Acme\"}' {}/admin/v1/tenants, then POST "
                 + "{}/admin/v1/tenants/<id>/credentials", bound.publicUrl(), bound.publicUrl());
-        return new Running(server, jobs, store);
+        return new Running(server, jobs, store, health, metrics);
     }
 
     /** SMTP when configured, else the log (DESIGN.md: "unset: invitations are logged, not mailed"). */
@@ -151,18 +183,30 @@ public final class Main {
     /** The lifecycle listeners: a signed webhook when configured, and a log line per event. */
     static List<LifecycleListener> listeners(ServerConfig config) {
         List<LifecycleListener> listeners = new ArrayList<>();
-        listeners.add(event -> EVENTS.info("event {} tenant={} user={} at={}",
-                event.type().name().toLowerCase(Locale.ROOT), event.tenantId().value(), event.userId().value(), event.at()));
+        listeners.add(new LifecycleListener() {
+            @Override
+            public void onEvent(LifecycleEvent event) {
+                EVENTS.info("event {} tenant={} user={} at={}", event.type().name().toLowerCase(Locale.ROOT),
+                        event.tenantId().value(), event.userId().value(), event.at());
+            }
+
+            @Override
+            public void onGroupEvent(GroupEvent event) {
+                EVENTS.info("event group.{} tenant={} group={} added={} removed={} at={}",
+                        event.type().name().toLowerCase(Locale.ROOT), event.tenantId().value(), event.groupId().value(),
+                        event.added().size(), event.removed().size(), event.at());
+            }
+        });
         config.webhook().ifPresent(w -> listeners.add(new WebhookListener(w.url(), w.secret(), Clock.systemUTC())));
         return listeners;
     }
 
-    private static Store openStore(ServerConfig config) {
+    private static Store openStore(ServerConfig config, Optional<ServerMetrics> metrics) {
         if (config.inMemory()) {
             LOG.warn("PROVISIO_DB_URL=memory: using the in-memory store; every user is lost when the server stops");
             return InMemoryStore.create();
         }
-        return StoreFactory.open(config);
+        return StoreFactory.open(config, pool -> metrics.ifPresent(m -> m.pool(pool)));
     }
 
     private static void closeQuietly(Store store) {
@@ -175,14 +219,20 @@ public final class Main {
         }
     }
 
-    /** A started server with its jobs and store, stopped in that order. */
-    record Running(ProvisioServer server, ProvisioningJobs jobs, Store store) implements AutoCloseable {
+    /**
+     * A started server with its jobs and store, stopped in that order — after readiness has turned
+     * DOWN and the drain period has passed, so that load balancers stop sending requests first.
+     */
+    record Running(ProvisioServer server, ProvisioningJobs jobs, Store store, ServerHealth health,
+                   Optional<ServerMetrics> metrics) implements AutoCloseable {
         @Override
         public void close() {
+            health.drain();
             LOG.info("Stopping: finishing requests in flight");
             server.close();
             jobs.close();
             closeQuietly(store);
+            metrics.ifPresent(ServerMetrics::close);
             LOG.info("Stopped");
         }
     }

@@ -3,6 +3,7 @@ package org.provisio.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,6 +14,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.provisio.jaxrs.ProvisioFeature;
 import org.provisio.jaxrs.grizzly.GrizzlyHardening;
+import org.provisio.server.tls.ServerTls;
 
 /**
  * Provisio on its own Grizzly HTTP server: a {@link ResourceConfig} with the
@@ -24,10 +26,12 @@ public final class ProvisioServer implements AutoCloseable {
 
     private final HttpServer http;
     private final URI baseUri;
+    private final Optional<ServerTls> tls;
 
-    private ProvisioServer(HttpServer http, URI baseUri) {
+    private ProvisioServer(HttpServer http, URI baseUri, Optional<ServerTls> tls) {
         this.http = http;
         this.baseUri = baseUri;
+        this.tls = tls;
     }
 
     /** Starts serving {@code feature} on {@code bind:port} (port 0 picks a free one), hardened with the defaults. */
@@ -41,18 +45,33 @@ public final class ProvisioServer implements AutoCloseable {
      * refuses itself.
      */
     public static ProvisioServer start(ProvisioFeature feature, String bind, int port, GrizzlyHardening hardening) {
+        return start(feature, bind, port, hardening, Optional.empty());
+    }
+
+    /**
+     * {@link #start(ProvisioFeature, String, int, GrizzlyHardening)}, serving HTTPS when {@code tls} is
+     * given (the hardening applies alike), whose certificate files are then watched for changes until
+     * {@link #close()}.
+     */
+    public static ProvisioServer start(ProvisioFeature feature, String bind, int port, GrizzlyHardening hardening,
+                                       Optional<ServerTls> tls) {
         ResourceConfig app = application(feature);
         URI uri = URI.create("http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + port + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, app, false);
+        tls.ifPresent(t -> http.getListeners().forEach(listener -> {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(t.engineConfigurator());
+        }));
         hardening.applyTo(http);
         try {
             http.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
+        tls.ifPresent(ServerTls::watch);
         int actual = http.getListeners().iterator().next().getPort();
-        return new ProvisioServer(http, URI.create("http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
-                + actual + "/"));
+        return new ProvisioServer(http, URI.create((tls.isPresent() ? "https" : "http") + "://"
+                + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + actual + "/"), tls);
     }
 
     /** The Jersey application of the reference server: the feature and nothing discovered. */
@@ -76,6 +95,7 @@ public final class ProvisioServer implements AutoCloseable {
 
     @Override
     public void close() {
+        tls.ifPresent(ServerTls::close);
         try {
             http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

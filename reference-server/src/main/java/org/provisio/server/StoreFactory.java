@@ -1,5 +1,7 @@
 package org.provisio.server;
 
+import com.zaxxer.hikari.HikariConfig;
+import java.util.function.Consumer;
 import org.provisio.adapters.jdbc.JdbcSettings;
 import org.provisio.adapters.jdbc.JdbcStore;
 import org.provisio.domain.port.Store;
@@ -18,10 +20,11 @@ final class StoreFactory {
     private StoreFactory() {
     }
 
-    static Store open(ServerConfig config) {
+    /** The store, its connection pool configured further by {@code pool} (metrics) before it starts. */
+    static Store open(ServerConfig config, Consumer<HikariConfig> pool) {
         JdbcSettings settings = JdbcSettings.of(durable(config.dbUrl()), config.dbUser().orElse(""),
-                config.dbPassword().orElse(""));
-        JdbcStore store = JdbcStore.open(settings);
+                config.dbPassword().orElse("")).withMaxPoolSize(config.dbPoolSize());
+        JdbcStore store = JdbcStore.open(settings, pool);
         LOG.info("Store: {} ({})", config.dbUrl().startsWith("jdbc:h2:") ? "embedded H2" : "PostgreSQL",
                 settings);
         return store;

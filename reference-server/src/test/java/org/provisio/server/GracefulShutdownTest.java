@@ -16,6 +16,7 @@ import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserQuery;
 import org.provisio.domain.port.AuditLog;
 import org.provisio.domain.port.Credentials;
+import org.provisio.domain.port.Deviations;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.Invitations;
 import org.provisio.domain.port.Outbox;
@@ -90,6 +91,11 @@ class GracefulShutdownTest {
         @Override
         public AuditLog auditLog() {
             return delegate.auditLog();
+        }
+
+        @Override
+        public Deviations deviations() {
+            return delegate.deviations();
         }
     }
 

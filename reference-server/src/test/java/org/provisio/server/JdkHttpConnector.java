@@ -30,8 +30,16 @@ import org.glassfish.jersey.message.internal.Statuses;
 final class JdkHttpConnector implements Connector, ConnectorProvider {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+
+    JdkHttpConnector() {
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** A connector over {@code http}, e.g. one that trusts a test certificate. */
+    JdkHttpConnector(HttpClient http) {
+        this.http = http;
+    }
 
     @Override
     public Connector getConnector(Client client, Configuration runtimeConfig) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.domain.port.Store;
@@ -18,7 +19,9 @@ import org.provisio.domain.service.Provisioning;
 import org.provisio.scim.json.ScimJson;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.schema.SchemaRegistry;
+import org.provisio.jaxrs.health.HealthResource;
 import org.provisio.server.console.Console;
+import org.provisio.server.metrics.ServerMetrics;
 
 /**
  * A real reference server on a free loopback port, over a store of the test's choosing, with a
@@ -26,6 +29,8 @@ import org.provisio.server.console.Console;
  */
 public final class ServerFixture implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /** The bearer token of the fixture's {@code GET /metrics}. */
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
 
     public final Store store;
     public final Provisioning provisioning;
@@ -35,6 +40,8 @@ public final class ServerFixture implements AutoCloseable {
     public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final String tenantId;
     public final String secret;
+    /** The server's metrics, which the domain's jobs report to as well. */
+    public final ServerMetrics metrics = new ServerMetrics(METRICS_TOKEN);
 
     private ServerFixture(Store store, Clock clock, long maxPayloadSize, SchemaRegistry schemas) {
         this(store, clock, maxPayloadSize, schemas, GrizzlyHardening.defaults().maxBodyBytes(maxPayloadSize), b -> { });
@@ -43,7 +50,8 @@ public final class ServerFixture implements AutoCloseable {
     private ServerFixture(Store store, Clock clock, long maxPayloadSize, SchemaRegistry schemas,
                           GrizzlyHardening hardening, Consumer<Provisioning.Builder> settings) {
         this.store = store;
-        Provisioning.Builder domain = Provisioning.builder(store).clock(clock).schemas(schemas);
+        Provisioning.Builder domain = Provisioning.builder(store).clock(clock).schemas(schemas)
+                .jobObserver(metrics.jobs());
         settings.accept(domain);
         this.provisioning = domain.build();
         int port = freePort();
@@ -51,6 +59,9 @@ public final class ServerFixture implements AutoCloseable {
         ProvisioFeature.Builder features = ProvisioFeature.builder(provisioning, base)
                 .adminToken(ADMIN_TOKEN).maxPayloadSize(maxPayloadSize).standalone();
         Console.install(features, provisioning, ADMIN_TOKEN, () -> base, clock);
+        features.register(new HealthResource(new ServerHealth(new DeferredStore(CompletableFuture.completedFuture(store)),
+                Duration.ZERO)));
+        metrics.install(features, provisioning.outboxStatus());
         ProvisioFeature feature = features.build();
         this.server = ProvisioServer.start(feature, "127.0.0.1", port, hardening);
         ComplexValue tenant = json(send("POST", "/admin/v1/tenants", ADMIN_TOKEN, "{\"name\":\"Acme\"}"));
@@ -134,5 +145,6 @@ public final class ServerFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        metrics.close();
     }
 }

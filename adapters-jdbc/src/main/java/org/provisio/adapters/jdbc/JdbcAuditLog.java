@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
@@ -12,11 +13,16 @@ import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.AuditRewrite;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
+import org.provisio.domain.model.RequestId;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.port.AuditLog;
 
-/** The audit log in {@code audit_log}: the entries of one change inserted in one batch. */
+/**
+ * The audit log in {@code audit_log}: the entries of one change inserted in one batch; the request
+ * id of an entry in {@code request_id}, NULL for an entry no request made.
+ */
 final class JdbcAuditLog implements AuditLog {
+    private static final String COLUMNS = "id, tenant_id, actor, action, target, at_ns, detail, request_id";
     private final JdbcTransactions tx;
 
     JdbcAuditLog(JdbcTransactions tx) {
@@ -30,10 +36,11 @@ final class JdbcAuditLog implements AuditLog {
         }
         tx.call(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (id, tenant_id, actor, action, target,"
-                    + " at_ns, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " at_ns, detail, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (AuditEntry entry : entries) {
-                    JdbcRows.bind(s, List.of(entry.id(), entry.tenantId().value(), entry.actor().describe(),
-                            entry.action().name(), entry.target(), JdbcTime.nanos(entry.at()), entry.detail()));
+                    JdbcRows.bind(s, Arrays.asList(entry.id(), entry.tenantId().value(), entry.actor().describe(),
+                            entry.action().name(), entry.target(), JdbcTime.nanos(entry.at()), entry.detail(),
+                            entry.requestId().map(RequestId::value).orElse(null)));
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -49,13 +56,13 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public Page<AuditEntry> read(TenantId tenant, PageRequest page) {
-        return tx.call(c -> JdbcPaging.page(c, "id, tenant_id, actor, action, target, at_ns, detail",
+        return tx.call(c -> JdbcPaging.page(c, COLUMNS,
                 "FROM audit_log WHERE tenant_id = ?", List.of(tenant.value()), "seq DESC", page, JdbcAuditLog::entry));
     }
 
     @Override
     public Page<AuditEntry> read(TenantId tenant, String target, PageRequest page) {
-        return tx.call(c -> JdbcPaging.page(c, "id, tenant_id, actor, action, target, at_ns, detail",
+        return tx.call(c -> JdbcPaging.page(c, COLUMNS,
                 "FROM audit_log WHERE tenant_id = ? AND target = ?", List.of(tenant.value(), target), "seq DESC", page,
                 JdbcAuditLog::entry));
     }
@@ -94,6 +101,7 @@ final class JdbcAuditLog implements AuditLog {
     private static AuditEntry entry(ResultSet row) throws SQLException {
         return new AuditEntry(row.getString("id"), TenantId.of(row.getString("tenant_id")),
                 Actor.parse(row.getString("actor")), AuditAction.valueOf(row.getString("action")),
-                row.getString("target"), JdbcTime.instant(row.getLong("at_ns")), row.getString("detail"));
+                row.getString("target"), JdbcTime.instant(row.getLong("at_ns")), row.getString("detail"),
+                RequestId.parse(row.getString("request_id")));
     }
 }

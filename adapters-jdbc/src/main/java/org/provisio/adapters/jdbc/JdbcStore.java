@@ -3,13 +3,17 @@ package org.provisio.adapters.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.provisio.domain.port.AuditLog;
 import org.provisio.domain.port.Credentials;
+import org.provisio.domain.port.Deviations;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.Invitations;
 import org.provisio.domain.port.Outbox;
@@ -38,6 +42,8 @@ import org.provisio.domain.port.Users;
  */
 public final class JdbcStore implements Store, AutoCloseable {
     private static final String MIGRATIONS = "classpath:org/provisio/adapters/jdbc/migration";
+    /** The version of the last migration ({@code V<n>__*.sql} or {@link RefoldMigration}); a test keeps it true. */
+    static final int LATEST_MIGRATION = 9;
 
     private final HikariDataSource pool;
     private final JdbcVendor vendor;
@@ -49,6 +55,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final JdbcInvitations invitations;
     private final JdbcOutbox outbox;
     private final JdbcAuditLog auditLog;
+    private final JdbcDeviations deviations;
 
     private JdbcStore(DataSource dataSource, HikariDataSource pool, JdbcVendor vendor) {
         this.pool = pool;
@@ -61,11 +68,23 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.invitations = new JdbcInvitations(transactions);
         this.outbox = new JdbcOutbox(transactions, vendor);
         this.auditLog = new JdbcAuditLog(transactions);
+        this.deviations = new JdbcDeviations(transactions, vendor);
     }
 
     /** Opens a pooled store on the database of {@code settings}, migrating its schema. */
     public static JdbcStore open(JdbcSettings settings) {
+        return open(settings, config -> { });
+    }
+
+    /**
+     * Opens a pooled store as {@link #open(JdbcSettings)} does, handing the pool's configuration to
+     * {@code customizer} just before the pool starts: for what Provisio leaves unset, such as HikariCP's
+     * metrics ({@code config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry))})
+     * or leak detection. Changing what Provisio set (the URL, credentials, auto-commit) is not supported.
+     */
+    public static JdbcStore open(JdbcSettings settings, Consumer<HikariConfig> customizer) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(customizer, "customizer");
         String where = redacted(settings.url());
         HikariDataSource pool;
         try {
@@ -83,6 +102,7 @@ public final class JdbcStore implements Store, AutoCloseable {
             config.setAutoCommit(false);
             config.setConnectionTimeout(10_000);
             config.setPoolName("provisio");
+            customizer.accept(config);
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open database " + where + ": " + rootMessage(e), e);
@@ -111,6 +131,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open database " + where + ": " + rootMessage(e), e);
         }
+        if (upToDate(dataSource)) {
+            // the common case of a restart: no Flyway at all, whose set-up and classpath scan cost a
+            // noticeable part of the start-up (validation of applied checksums happens on every migration)
+            return new JdbcStore(dataSource, pool, vendor);
+        }
         try {
             Flyway.configure(JdbcStore.class.getClassLoader())
                     .dataSource(dataSource)
@@ -123,6 +148,29 @@ public final class JdbcStore implements Store, AutoCloseable {
             throw new IllegalStateException("cannot migrate database " + where + ": " + rootMessage(e), e);
         }
         return new JdbcStore(dataSource, pool, vendor);
+    }
+
+    /**
+     * Whether every migration up to {@link #LATEST_MIGRATION} is applied, successfully, and nothing
+     * later: read from Flyway's own history table; false when there is none yet.
+     */
+    private static boolean upToDate(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
+            int latest = 0;
+            while (r.next()) {
+                if (!r.getBoolean(2)) {
+                    return false;
+                }
+                String version = r.getString(1);
+                if (version != null) {
+                    latest = Math.max(latest, Integer.parseInt(version));
+                }
+            }
+            return latest == LATEST_MIGRATION;
+        } catch (SQLException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The URL without anything that looks like a password. */
@@ -177,6 +225,11 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public Deviations deviations() {
+        return deviations;
     }
 
     @Override

@@ -89,6 +89,43 @@ class JdbcStoreTest {
         }
     }
 
+    /** The start-up skips Flyway only for a database at exactly the last migration: the constant must name it. */
+    @Test
+    void latestMigrationNamesTheLastMigration() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("src/main/resources/org/provisio/adapters/jdbc/migration");
+        int highest;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            highest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(JdbcStore.LATEST_MIGRATION).isEqualTo(Math.max(highest, 4));
+    }
+
+    /** A database migrated by an older release (here: up to V5) is migrated the rest of the way, not skipped. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDatabaseOfAnOlderReleaseIsMigratedOnOpen(TestDatabase database) throws Exception {
+        String url = database.createEmptyUrl();
+        try {
+            org.flywaydb.core.Flyway.configure(JdbcStore.class.getClassLoader())
+                    .dataSource(url, database.settings(url).user(), database.settings(url).password())
+                    .locations("classpath:org/provisio/adapters/jdbc/migration")
+                    .placeholders(JdbcVendor.fromUrl(url).placeholders())
+                    .javaMigrations(new RefoldMigration())
+                    .target("5").load().migrate();
+            assertThat(history(database, url).stream().filter(row -> !row.startsWith("null/")))
+                    .noneMatch(row -> row.startsWith(JdbcStore.LATEST_MIGRATION + "/"));
+
+            try (JdbcStore store = JdbcStore.open(database.settings(url))) {
+                store.tenants().add(new Tenant(TENANT, "Acme", T0));
+            }
+
+            assertThat(history(database, url)).anyMatch(row -> row.startsWith(JdbcStore.LATEST_MIGRATION + "/true/"));
+        } finally {
+            database.drop(url);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aProfileReadsBackEqualWithEveryValueType(TestDatabase database) {

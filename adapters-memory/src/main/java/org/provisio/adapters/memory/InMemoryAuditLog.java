@@ -80,7 +80,7 @@ final class InMemoryAuditLog implements AuditLog {
                 mine.set(i, new AuditEntry(e.id(), e.tenantId(),
                         e.actor().describe().equals(rewrite.actor()) ? Actor.parse(rewrite.actorAs()) : e.actor(),
                         e.action(), rewrite.targetAs(), e.at(),
-                        rewrite.clearDetailOf().contains(e.action()) ? "" : e.detail()));
+                        rewrite.clearDetailOf().contains(e.action()) ? "" : e.detail(), e.requestId()));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.provisio.adapters.memory;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import org.provisio.domain.port.CredentialCache;
  * The {@link CredentialCache} in process memory, on Caffeine: at most {@code maximumSize}
  * credentials (absent ones included), each read again from the store {@code revalidateAfter} after
  * it was loaded, on the given clock. That period bounds how long a revocation made by another
- * instance sharing the database goes unnoticed here.
+ * instance sharing the database goes unnoticed here. {@link #stats()} tells how often a lookup was
+ * answered from memory, for monitoring.
  *
  * <pre>{@code
  * Provisioning.builder(store).credentialCache(InMemoryCredentialCache.create(Duration.ofSeconds(5), 10_000, clock))
@@ -45,6 +47,7 @@ public final class InMemoryCredentialCache implements CredentialCache {
                 .maximumSize(maximumSize)
                 .expireAfterWrite(revalidateAfter)
                 .ticker(ticker)
+                .recordStats()
                 .build();
     }
 
@@ -66,5 +69,15 @@ public final class InMemoryCredentialCache implements CredentialCache {
     @Override
     public void invalidate(TokenId id) {
         cache.invalidate(id);
+    }
+
+    /** How many lookups since creation were answered from memory ({@code hits}) and from the store ({@code misses}). */
+    public Stats stats() {
+        CacheStats stats = cache.stats();
+        return new Stats(stats.hitCount(), stats.missCount());
+    }
+
+    /** Lookup counts since the cache was created; see {@link #stats()}. */
+    public record Stats(long hits, long misses) {
     }
 }

@@ -72,6 +72,19 @@ class InMemoryCredentialCacheTest {
     }
 
     @Test
+    void statsCountLookupsAnsweredFromMemoryAndFromTheStore() {
+        InMemoryCredentialCache cache = InMemoryCredentialCache.create(Duration.ofSeconds(5), 100, clock);
+        assertThat(cache.stats()).isEqualTo(new InMemoryCredentialCache.Stats(0, 0));
+
+        cache.get(TOKEN, loader);
+        cache.get(TOKEN, loader);
+        cache.get(TOKEN, loader);
+        cache.get(TokenId.of("unknown"), loader);
+
+        assertThat(cache.stats()).isEqualTo(new InMemoryCredentialCache.Stats(2, 2));
+    }
+
+    @Test
     void aNegativePeriodOrSizeIsRefused() {
         assertThatThrownBy(() -> InMemoryCredentialCache.create(Duration.ofSeconds(-1), 100, clock))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -17,6 +17,8 @@ import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.server.TimeoutHandler;
 import org.glassfish.grizzly.http.server.util.HtmlHelper;
 import org.glassfish.grizzly.http.util.Header;
+import org.provisio.jaxrs.http.RequestIdFilter;
+import org.provisio.jaxrs.http.AccessFilter;
 
 /**
  * Receives a request's body without a worker thread, then hands the request to the application.
@@ -30,6 +32,9 @@ import org.glassfish.grizzly.http.util.Header;
  * {@code maxBodyBytes} (else 413); at most {@code maxPerAddress} bodies of one client address are
  * received at once (else 503 with {@code Retry-After}), so that one address cannot fill memory with
  * half-sent bodies. Each refusal is SCIM Error JSON, and its connection is closed.
+ *
+ * <p>It also tells the application the client's address, as the request property
+ * {@link AccessFilter#CLIENT_ADDRESS_PROPERTY}.
  */
 final class BodyBuffering extends HttpHandler {
     private static final int READING = 0;
@@ -82,6 +87,9 @@ final class BodyBuffering extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        // Jersey's request properties are Grizzly's request attributes: AccessFilter counts failed
+        // authentications by this address
+        request.setAttribute(AccessFilter.CLIENT_ADDRESS_PROPERTY, request.getRemoteAddr());
         NIOInputStream in = request.getNIOInputStream();
         if (in.isFinished()) {
             // no body, or all of it came with the headers: the ordinary path
@@ -213,6 +221,7 @@ final class BodyBuffering extends HttpHandler {
             if (retryAfter != null) {
                 response.setHeader("Retry-After", retryAfter);
             }
+            response.setHeader(RequestIdFilter.HEADER, GrizzlyRequestIds.of(request));
             response.setContentType(ScimErrorBodies.MEDIA_TYPE);
             response.setHeader(Header.Connection, "close");
             response.setContentLength(body.length);

@@ -21,8 +21,12 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
  *       SCIM error that points to {@code POST .search};</li>
  *   <li>every error Grizzly answers itself (a malformed URI, a full queue) is SCIM Error JSON, never
  *       its HTML page with a stack trace and version;</li>
- *   <li>Java's {@code HttpClient} offering an h2c upgrade is served as HTTP/1.1 ({@link IgnoreH2cUpgrade}).</li>
+ *   <li>Java's {@code HttpClient} offering an h2c upgrade is served as HTTP/1.1 ({@link IgnoreH2cUpgrade});</li>
+ *   <li>the client's address reaches the application as the request property
+ *       {@link org.provisio.jaxrs.http.AccessFilter#CLIENT_ADDRESS_PROPERTY}, for the limit on failed
+ *       authentications.</li>
  * </ul>
+ * All of it applies alike to a listener serving TLS ({@code listener.setSecure(true)}).
  *
  * <pre>{@code
  * HttpServer server = GrizzlyHttpServerFactory.createHttpServer(uri, resourceConfig, false);

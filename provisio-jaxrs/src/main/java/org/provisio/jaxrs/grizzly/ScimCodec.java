@@ -15,6 +15,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
+import org.provisio.jaxrs.http.RequestIdFilter;
 
 /**
  * Grizzly's HTTP codec with SCIM answers to what it refuses while parsing: a request line too long
@@ -75,6 +76,9 @@ final class ScimCodec implements AddOn {
             // raw values: for a request line that never parsed, Grizzly writes no Content-Type of its own
             response.getHeaders().setValue("Content-Type").setString(ScimErrorBodies.MEDIA_TYPE);
             response.getHeaders().setValue("Connection").setString("close");
+            HttpRequestPacket request = response.getRequest();
+            response.getHeaders().setValue(RequestIdFilter.HEADER).setString(RequestIdFilter.accept(
+                    request == null ? null : request.getHeader(RequestIdFilter.HEADER)).value());
             response.setContentLength(body.length);
             return HttpContent.builder(response).content(Buffers.wrap(null, body)).last(true).build();
         }

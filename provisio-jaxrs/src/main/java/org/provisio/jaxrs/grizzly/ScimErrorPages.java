@@ -6,12 +6,13 @@ import java.util.concurrent.RejectedExecutionException;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.provisio.jaxrs.http.RequestIdFilter;
 
 /**
  * Grizzly's own error answers — a request URI Jersey cannot parse ({@code /Users%zz}, a raw
  * {@code <}), a full worker queue, a failure before Jersey runs — as SCIM Error JSON instead of
  * Grizzly's HTML page with a stack trace and the server's version. A server error names no
- * exception, only its status.
+ * exception, only its status. Each carries the request's {@code X-Request-Id}.
  */
 final class ScimErrorPages implements ErrorPageGenerator {
     @Override
@@ -35,6 +36,7 @@ final class ScimErrorPages implements ErrorPageGenerator {
         if (answered != status) {
             response.setStatus(answered);
         }
+        response.setHeader(RequestIdFilter.HEADER, GrizzlyRequestIds.of(request));
         response.setContentType(ScimErrorBodies.MEDIA_TYPE);
         return new String(ScimErrorBodies.of(answered, detail), StandardCharsets.UTF_8);
     }

@@ -14,10 +14,18 @@ import org.slf4j.LoggerFactory;
 /**
  * One access-log line per request: method, path (invitation tokens masked, and the tenant segment
  * unless that tenant authenticated, as a confused client may put its token there; no query string),
- * status, duration and tenant. Authorization headers and bodies are never logged.
+ * status, duration, tenant, for a 4xx SCIM error its {@code scimType} (the keyword only, never the
+ * detail or what the client sent) and the request id ({@link RequestIdFilter}). Authorization
+ * headers and bodies are never logged:
+ *
+ * <pre>
+ * GET /scim/v2/acme/Users 400 1.3ms tenant=acme scimType=invalidFilter requestId=4bf92f35-77b3-4c1a-9d3e-0e2b1c6f5a10
+ * </pre>
+ *
+ * Right inside {@link RequestIdFilter}, so that the line is written while the request id is in the MDC.
  */
 @PreMatching
-@Priority(Integer.MIN_VALUE)
+@Priority(Integer.MIN_VALUE + 1)
 public final class AccessLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
     /** The request property under which authentication leaves the tenant id. */
     public static final String TENANT_PROPERTY = "provisio.tenant";
@@ -38,10 +46,14 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
         Object start = request.getProperty(START);
         long micros = start instanceof Long s ? (System.nanoTime() - s) / 1_000 : -1;
         Object tenant = request.getProperty(TENANT_PROPERTY);
-        LOG.info("{} {} {} {}ms tenant={}", request.getMethod(),
+        int status = response.getStatus();
+        String reason = status >= 400 && status < 500
+                ? ScimErrorStatus.scimType(response.getStatusInfo()).map(t -> " scimType=" + t).orElse("") : "";
+        Object requestId = request.getProperty(RequestIdFilter.PROPERTY);
+        LOG.info("{} {} {} {}ms tenant={}{}{}", request.getMethod(),
                 safePath(request.getUriInfo().getRequestUri().getRawPath(), tenant),
-                response.getStatus(), String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
-                tenant == null ? "-" : tenant);
+                status, String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
+                tenant == null ? "-" : tenant, reason, requestId == null ? "" : " requestId=" + requestId);
     }
 
     /**

@@ -2,14 +2,17 @@ package org.provisio.domain.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One line of a tenant's audit log: who ({@link Actor}) did what ({@link AuditAction}) to which
  * target (e.g. {@code user:<id>}, {@code credential:<id>}) and when, with a short detail such as
- * the user name. Entries outlive the users they name.
+ * the user name, and the {@link RequestId} of the request that made the change (the id in its
+ * {@code X-Request-Id} response header and access-log line); empty for what Provisio did on its own,
+ * such as a purge. Entries outlive the users they name.
  */
 public record AuditEntry(String id, TenantId tenantId, Actor actor, AuditAction action, String target,
-                         Instant at, String detail) {
+                         Instant at, String detail, Optional<RequestId> requestId) {
     public AuditEntry {
         Checks.notBlank(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
@@ -18,5 +21,12 @@ public record AuditEntry(String id, TenantId tenantId, Actor actor, AuditAction 
         Checks.notBlank(target, "target");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /** An entry that no request made. */
+    public AuditEntry(String id, TenantId tenantId, Actor actor, AuditAction action, String target, Instant at,
+                      String detail) {
+        this(id, tenantId, actor, action, target, at, detail, Optional.empty());
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.Effect;
 import org.provisio.domain.model.GroupHeader;
+import org.provisio.domain.model.RequestId;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
@@ -17,6 +18,7 @@ import org.provisio.domain.model.Version;
 import org.provisio.domain.port.WriteOutcome;
 import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.Refusal;
+import org.provisio.domain.usecase.RequestScope;
 import org.provisio.domain.usecase.UserView;
 
 /**
@@ -39,6 +41,8 @@ import org.provisio.domain.usecase.UserView;
  * <p>The lane of a user is led by one of the requesting threads: the first to arrive leads a batch
  * of everything queued (its own change first), and hands the lane to the oldest change still
  * waiting, which leads the next batch. No thread of its own, nothing kept once the lane is idle.
+ * Since the leader's thread records every change of its batch, each change carries the request id
+ * ({@link RequestScope}) of the thread that asked for it, captured when it was submitted.
  */
 final class UserChanges {
     /** At most this many changes share a unit of work, so that one batch cannot hold the lock for long. */
@@ -167,7 +171,7 @@ final class UserChanges {
         User base = found.get();
         List<GroupHeader> groups = ctx.store.groups().groupsOf(tenant, id);
         User current = base;
-        List<Changed> changes = new ArrayList<>(batch.size());
+        List<EffectRecorder.Change> changes = new ArrayList<>(batch.size());
         for (Task task : batch) {
             if (!UserRecords.matches(current, task.ifMatch)) {
                 task.decide(Outcome.refused(new Refusal.VersionMismatch(current.version())));
@@ -184,7 +188,8 @@ final class UserChanges {
                 task.decide(Outcome.refused(refused.refusal()));
             } else if (planned instanceof Changed changed) {
                 current = changed.after();
-                changes.add(changed);
+                changes.add(new EffectRecorder.Change(changed.after(), changed.actor(), changed.at(), changed.effects(),
+                        task.requestId));
                 task.decide(Outcome.done(new UserView(current, groups)));
             } else {
                 task.decide(Outcome.done(new UserView(current, groups)));
@@ -206,11 +211,7 @@ final class UserChanges {
             // the user is locked for this unit of work: another writer cannot have come between
             throw new IllegalStateException("user " + id + " changed while locked: " + written);
         }
-        List<EffectRecorder.Change> recorded = new ArrayList<>(changes.size());
-        for (Changed c : changes) {
-            recorded.add(new EffectRecorder.Change(c.after(), c.actor(), c.at(), c.effects()));
-        }
-        recorder.recordAll(recorded);
+        recorder.recordAll(changes);
         return true;
     }
 
@@ -224,6 +225,8 @@ final class UserChanges {
     private static final class Task {
         final Optional<Version> ifMatch;
         final Plan plan;
+        /** The request of the submitting thread: another thread's unit of work may record this change. */
+        final Optional<RequestId> requestId = RequestScope.current();
         private Object decided;
         private Object result;
         private boolean done;

@@ -90,7 +90,8 @@ public final class ConfigLoader {
                 duration("PROVISIO_AUDIT_RETENTION", Duration.ofDays(400)),
                 range("PROVISIO_BULK_MAX_OPERATIONS", integer("PROVISIO_BULK_MAX_OPERATIONS", 1000), 1, 100_000),
                 range("PROVISIO_HTTP_THREADS", integer("PROVISIO_HTTP_THREADS", 32), 2, 1024),
-                operations(tls));
+                operations(tls),
+                range("PROVISIO_DB_POOL_SIZE", integer("PROVISIO_DB_POOL_SIZE", 10), 1, 1000));
         try {
             InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
@@ -115,13 +116,35 @@ public final class ConfigLoader {
             throw new ConfigException(label("PROVISIO_RATE_BURST") + " is set but PROVISIO_RATE_LIMIT is not");
         }
         int authFailures = range("PROVISIO_AUTH_FAILURE_LIMIT", integer("PROVISIO_AUTH_FAILURE_LIMIT", 30), 0, 1_000_000);
+        return new OperationsSettings(metricsToken, rate, burst, authFailures, tls, logFormat(), shutdownDrain());
+    }
+
+    /** {@code PROVISIO_SHUTDOWN_DRAIN}: none by default, at most five minutes. */
+    private Duration shutdownDrain() {
+        Optional<String> text = string("PROVISIO_SHUTDOWN_DRAIN");
+        try {
+            Duration d = text.map(t -> Duration.parse(t.toUpperCase(Locale.ROOT))).orElse(Duration.ZERO);
+            if (!d.isNegative() && d.compareTo(Duration.ofMinutes(5)) <= 0) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, like a duration out of range
+        }
+        throw new ConfigException(label("PROVISIO_SHUTDOWN_DRAIN") + " must be an ISO-8601 duration from PT0S to PT5M,"
+                + " such as PT10S, got '" + text.orElse("") + "'");
+    }
+
+    /**
+     * {@code PROVISIO_LOG_FORMAT}: {@code text} (the default) or {@code json}. The logging setup reads
+     * it before anything else, ahead of {@link #load()}, to write even the first line in that format.
+     */
+    public OperationsSettings.LogFormat logFormat() {
         String format = string("PROVISIO_LOG_FORMAT").orElse("text").toLowerCase(Locale.ROOT);
-        OperationsSettings.LogFormat logFormat = switch (format) {
+        return switch (format) {
             case "text" -> OperationsSettings.LogFormat.TEXT;
             case "json" -> OperationsSettings.LogFormat.JSON;
             default -> throw new ConfigException(label("PROVISIO_LOG_FORMAT") + " must be text or json, got '" + format + "'");
         };
-        return new OperationsSettings(metricsToken, rate, burst, authFailures, tls, logFormat);
     }
 
     /** PEM certificate and key, or a PKCS#12 keystore, or nothing; never half of either. */

@@ -1,5 +1,6 @@
 package org.provisio.server.config;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +17,12 @@ import java.util.Optional;
  *                          client address before further attempts get 429, {@code 0} for no limit
  * @param tls               {@code PROVISIO_TLS_*}: HTTPS instead of HTTP
  * @param logFormat         {@code PROVISIO_LOG_FORMAT}
+ * @param shutdownDrain     {@code PROVISIO_SHUTDOWN_DRAIN}: how long the server goes on serving after
+ *                          {@code /health/ready} turned 503 at shutdown, before it stops accepting
+ *                          connections and lets the requests in flight finish
  */
 public record OperationsSettings(Optional<String> metricsToken, double rateLimit, int rateBurst, int authFailureLimit,
-                                 Optional<TlsSettings> tls, LogFormat logFormat) {
+                                 Optional<TlsSettings> tls, LogFormat logFormat, Duration shutdownDrain) {
     /** How log lines are written. */
     public enum LogFormat {
         /** One human-readable line per event (the default). */
@@ -31,11 +35,15 @@ public record OperationsSettings(Optional<String> metricsToken, double rateLimit
         Objects.requireNonNull(metricsToken, "metricsToken");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(shutdownDrain, "shutdownDrain");
     }
 
-    /** No metrics endpoint, no rate limit, 30 failed authentications a minute per address, plain HTTP, text logs. */
+    /**
+     * No metrics endpoint, no rate limit, 30 failed authentications a minute per address, plain HTTP, text logs,
+     * no drain at shutdown.
+     */
     public static OperationsSettings defaults() {
-        return new OperationsSettings(Optional.empty(), 0, 1, 30, Optional.empty(), LogFormat.TEXT);
+        return new OperationsSettings(Optional.empty(), 0, 1, 30, Optional.empty(), LogFormat.TEXT, Duration.ZERO);
     }
 
     /** Whether tenants are rate limited. */
@@ -47,6 +55,6 @@ public record OperationsSettings(Optional<String> metricsToken, double rateLimit
     public String toString() {
         return "OperationsSettings[metricsToken=" + (metricsToken.isPresent() ? "***" : "unset") + ", rateLimit="
                 + rateLimit + ", rateBurst=" + rateBurst + ", authFailureLimit=" + authFailureLimit + ", tls="
-                + tls.map(Object::toString).orElse("off") + ", logFormat=" + logFormat + "]";
+                + tls.map(Object::toString).orElse("off") + ", logFormat=" + logFormat + ", shutdownDrain=" + shutdownDrain + "]";
     }
 }

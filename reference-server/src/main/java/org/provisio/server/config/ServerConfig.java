@@ -29,7 +29,8 @@ public record ServerConfig(
         Duration auditRetention,
         int bulkMaxOperations,
         int httpThreads,
-        OperationsSettings operations) {
+        OperationsSettings operations,
+        int dbPoolSize) {
 
     /** Whether the in-memory store was asked for ({@code PROVISIO_DB_URL=memory}). */
     public boolean inMemory() {
@@ -40,7 +41,7 @@ public record ServerConfig(
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, url, dbUrl, dbUser, dbPassword, adminToken, retention, purgeInterval,
                 invitationTtl, maxPayloadSize, smtp, webhook, outboxMaxAttempts, logFullInvitationLinks,
-                maxAttributeValues, maxUserSize, false, auditRetention, bulkMaxOperations, httpThreads, operations);
+                maxAttributeValues, maxUserSize, false, auditRetention, bulkMaxOperations, httpThreads, operations, dbPoolSize);
     }
 
     /** The SCIM base URL of a tenant: {@code {publicUrl}/scim/v2/{tenantId}}. */
@@ -59,6 +60,6 @@ public record ServerConfig(
                 + ", maxAttributeValues=" + maxAttributeValues
                 + ", maxUserSize=" + maxUserSize + ", auditRetention=" + auditRetention
                 + ", bulkMaxOperations=" + bulkMaxOperations + ", httpThreads=" + httpThreads
-                + ", operations=" + operations + "]";
+                + ", operations=" + operations + ", dbPoolSize=" + dbPoolSize + "]";
     }
 }

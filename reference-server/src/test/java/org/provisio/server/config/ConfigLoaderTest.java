@@ -105,6 +105,8 @@ class ConfigLoaderTest {
                 new Bad("PROVISIO_HTTP_THREADS", "1"),
                 new Bad("PROVISIO_HTTP_THREADS", "5000"),
                 new Bad("PROVISIO_METRICS_TOKEN", "short"),
+                new Bad("PROVISIO_DB_POOL_SIZE", "0"),
+                new Bad("PROVISIO_DB_POOL_SIZE", "lots"),
                 new Bad("PROVISIO_RATE_LIMIT", "-1"),
                 new Bad("PROVISIO_RATE_LIMIT", "fast"),
                 new Bad("PROVISIO_RATE_LIMIT", "NaN"),
@@ -112,6 +114,9 @@ class ConfigLoaderTest {
                 new Bad("PROVISIO_RATE_BURST", Map.of("PROVISIO_RATE_LIMIT", "5", "PROVISIO_RATE_BURST", "0")),
                 new Bad("PROVISIO_AUTH_FAILURE_LIMIT", "-3"),
                 new Bad("PROVISIO_LOG_FORMAT", "xml"),
+                new Bad("PROVISIO_SHUTDOWN_DRAIN", "10s"),
+                new Bad("PROVISIO_SHUTDOWN_DRAIN", "-PT1S"),
+                new Bad("PROVISIO_SHUTDOWN_DRAIN", "PT6M"),
                 new Bad("PROVISIO_TLS_CERT", "/nonexistent/cert.pem"),
                 new Bad("PROVISIO_TLS_KEYSTORE", "/nonexistent/keystore.p12"),
                 new Bad("PROVISIO_TLS_KEYSTORE_PASSWORD", "secret"),
@@ -176,6 +181,7 @@ class ConfigLoaderTest {
         assertThat(config.bulkMaxOperations()).isEqualTo(1000);
         assertThat(config.httpThreads()).isEqualTo(32);
         assertThat(config.operations()).isEqualTo(OperationsSettings.defaults());
+        assertThat(config.dbPoolSize()).isEqualTo(10);
     }
 
     @Test
@@ -196,6 +202,9 @@ class ConfigLoaderTest {
                 .tls()).hasValue(new TlsSettings.Pkcs12(java.nio.file.Path.of("pom.xml"), java.util.Optional.of("pw")));
         assertThat(load(Map.of("PROVISIO_RATE_LIMIT", "5", "PROVISIO_RATE_BURST", "50")).operations().rateBurst())
                 .isEqualTo(50);
+        assertThat(load(Map.of("PROVISIO_SHUTDOWN_DRAIN", "pt15s")).operations().shutdownDrain())
+                .isEqualTo(Duration.ofSeconds(15));
+        assertThat(load(Map.of("PROVISIO_SHUTDOWN_DRAIN", "PT0S")).operations().shutdownDrain()).isZero();
     }
 
     @Test
@@ -249,6 +258,7 @@ class ConfigLoaderTest {
                 Map.entry("PROVISIO_AUDIT_RETENTION", "P730D"),
                 Map.entry("PROVISIO_BULK_MAX_OPERATIONS", "50"),
                 Map.entry("PROVISIO_HTTP_THREADS", "64"),
+                Map.entry("PROVISIO_DB_POOL_SIZE", "25"),
                 Map.entry("PROVISIO_SMTP_USER", "mailer"),
                 Map.entry("PROVISIO_SMTP_PASSWORD", "smtp-password"),
                 Map.entry("PROVISIO_SMTP_TLS", "TLS")));
@@ -278,6 +288,7 @@ class ConfigLoaderTest {
         assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(730));
         assertThat(config.bulkMaxOperations()).isEqualTo(50);
         assertThat(config.httpThreads()).isEqualTo(64);
+        assertThat(config.dbPoolSize()).isEqualTo(25);
         assertThat(smtp.tls()).isEqualTo(SmtpSettings.Tls.TLS);
         assertThat(config.toString()).doesNotContain("db-password", "admin-token-of-the-operator", "smtp-password",
                 "webhook-secret-0123456789");

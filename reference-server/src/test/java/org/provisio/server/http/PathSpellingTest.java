@@ -22,7 +22,7 @@ import org.provisio.scim.resource.ComplexValue;
  * percent-encoded letters, with no token, another tenant's SCIM token and another tenant's admin
  * key. Each answer is 401 or
  * 404 (405 where the respelling names a route without that verb), never a 2xx, a 3xx or a 500 — and
- * nothing changed.
+ * nothing changed. The open health probes answer a respelling with UP or 404, and nothing more.
  */
 class PathSpellingTest {
     private static final String GROUP = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
@@ -82,6 +82,7 @@ class PathSpellingTest {
                 new Route("GET", t + "/users/" + user + "/export", null),
                 new Route("DELETE", t + "/users/" + user, null),
                 new Route("GET", t + "/audit", null),
+                new Route("GET", t + "/deviations", null),
                 new Route("GET", t + "/outbox", null),
                 new Route("POST", t + "/outbox/abc/retry", null),
                 new Route("PATCH", t, "{\"profile\":\"strict\"}"),
@@ -106,7 +107,8 @@ class PathSpellingTest {
                         + "},{\"method\":\"DELETE\",\"path\":\"/Groups/" + group + "\"}]}"),
                 new Route("GET", s + "/ServiceProviderConfig", null),
                 new Route("GET", s + "/Schemas", null),
-                new Route("GET", s + "/ResourceTypes", null));
+                new Route("GET", s + "/ResourceTypes", null),
+                new Route("GET", "/metrics", null));
     }
 
     /** Every respelling of {@code path} an attacker might try. */
@@ -150,6 +152,21 @@ class PathSpellingTest {
             }
         }
         return out.stream();
+    }
+
+    static Stream<String> healthSpellings() {
+        return Stream.of("/health/live", "/health/ready").flatMap(path -> spellings(path).stream());
+    }
+
+    /** The open health probes say UP, or are not found, whatever the spelling; never more. */
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("healthSpellings")
+    void aHealthProbeSaysUpOrIsNotFoundWhateverTheSpelling(String target) {
+        RawHttp.Response r = RawHttp.send(fixture.server.port(), "GET", target, null);
+        assertThat(r.status()).as("%s -> %s", target, r).isIn(200, 404);
+        if (r.status() == 200) {
+            assertThat(r.body()).isEqualTo("{\"status\":\"UP\"}");
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")
