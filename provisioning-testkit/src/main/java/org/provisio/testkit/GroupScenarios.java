@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditAction;
 import org.provisio.domain.model.AuditEntry;
+import org.provisio.domain.model.GroupEvent;
 import org.provisio.domain.model.GroupId;
+import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.TokenId;
@@ -295,6 +297,86 @@ public abstract class GroupScenarios extends StoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The group's events in the outbox, oldest first. */
+    private List<GroupEvent> events(GroupView group) {
+        return store.outbox().list(Optional.of(tenant), java.util.EnumSet.allOf(OutboxMessage.State.class), 100_000)
+                .stream().map(GroupEvent::of).flatMap(Optional::stream)
+                .filter(e -> e.groupId().equals(group.group().id())).toList();
+    }
+
+    private Version userVersion(String id) {
+        return provisioning.getUser().get(tenant, UserId.of(id)).orElseThrow().version();
+    }
+
+    @Test
+    void everyGroupChangeIsAnEventInOrder() {
+        GroupView team = create("Team", ann, ben);
+        patch(team, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Crew\"}");
+        patch(team, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + cat + "\"}]},"
+                + "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ann + "\\\"]\"}");
+        patch(team, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + cat + "\"}]}");
+        Outcomes.done(provisioning.deleteGroup().delete(new DeleteGroup.Command(tenant, team.group().id(), entra,
+                Optional.empty())));
+
+        List<GroupEvent> events = events(team);
+        assertThat(events).extracting(GroupEvent::type).containsExactly(GroupEvent.Type.CREATED,
+                GroupEvent.Type.MEMBERS_CHANGED, GroupEvent.Type.UPDATED, GroupEvent.Type.MEMBERS_CHANGED,
+                GroupEvent.Type.MEMBERS_CHANGED, GroupEvent.Type.DELETED);
+        assertThat(events.get(0).displayName()).hasValue("Team");
+        assertThat(events.get(1).added()).extracting(UserId::value).containsExactlyInAnyOrder(ann, ben);
+        assertThat(events.get(2).displayName()).hasValue("Crew");
+        assertThat(events.get(3).added()).extracting(UserId::value).containsExactly(cat);
+        assertThat(events.get(4).removed()).extracting(UserId::value).containsExactly(ann);
+        assertThat(events.get(5).displayName()).isEmpty();
+        assertThat(events).extracting(GroupEvent::tenantId).containsOnly(tenant);
+    }
+
+    @Test
+    void aLargeMembershipChangeComesInEventsOfBoundedSize() {
+        StringBuilder many = new StringBuilder();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < GroupEvent.MAX_MEMBERS_PER_EVENT + 20; i++) {
+            String id = provisionUser("member" + i + "@example.com");
+            ids.add(id);
+            many.append(many.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+        }
+        GroupView big = create("Big");
+        patch(big, "{\"op\":\"add\",\"path\":\"members\",\"value\":[" + many + "]}");
+
+        List<GroupEvent> changes = events(big).stream().filter(e -> e.type() == GroupEvent.Type.MEMBERS_CHANGED).toList();
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).added()).hasSize(GroupEvent.MAX_MEMBERS_PER_EVENT);
+        assertThat(changes.stream().flatMap(e -> e.added().stream()).map(UserId::value))
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /** RFC 7643 §3.1: {@code meta.version} changes whenever the resource does; a user's groups are part of it. */
+    @Test
+    void aUsersVersionMovesWhenItsGroupsChange() {
+        Version annBefore = userVersion(ann);
+        Version catBefore = userVersion(cat);
+        GroupView team = create("Team", ann);
+        Version annAdded = userVersion(ann);
+        assertThat(annAdded.value()).isGreaterThan(annBefore.value());
+        assertThat(userVersion(cat)).isEqualTo(catBefore);
+
+        patch(team, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Crew\"}");
+        Version annRenamed = userVersion(ann);
+        assertThat(annRenamed.value()).as("groups[].display changed").isGreaterThan(annAdded.value());
+
+        patch(team, "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ann + "\\\"]\"}");
+        Version annRemoved = userVersion(ann);
+        assertThat(annRemoved.value()).isGreaterThan(annRenamed.value());
+
+        patch(team, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + cat + "\"}]}");
+        Version catAdded = userVersion(cat);
+        Outcomes.done(provisioning.deleteGroup().delete(new DeleteGroup.Command(tenant, team.group().id(), entra,
+                Optional.empty())));
+        assertThat(userVersion(cat).value()).as("the group it was in is gone").isGreaterThan(catAdded.value());
+        assertThat(userVersion(ann)).as("not a member any more").isEqualTo(annRemoved);
+        assertThat(userVersion(ben)).isEqualTo(Version.of(1));
     }
 
     private static ScimErrorType scimError(Runnable action) {

@@ -222,4 +222,29 @@ public abstract class UsersContract extends StoreContract {
         assertThat(store.users().dueForPurge(T0.plusSeconds(30), 2)).containsExactly(early, exact);
         assertThat(store.users().dueForPurge(T0.plusSeconds(9), 10)).isEmpty();
     }
+
+    @Test
+    void touchingMovesTheVersionOfTheUsersNamedOnly() {
+        User ann = user("ann");
+        User bob = user("bob");
+        store.users().add(ann);
+        store.users().add(bob);
+        User elsewhere = user(otherTenant, "ann", pending(), ComplexValue.EMPTY);
+        store.users().add(elsewhere);
+        java.time.Instant later = T0.plusSeconds(90);
+
+        int touched = store.users().touch(tenant, List.of(ann.id(), UserId.of("nobody"), elsewhere.id()), later);
+
+        User after = store.users().find(tenant, ann.id()).orElseThrow();
+        assertThat(after.version()).isEqualTo(ann.version().next());
+        assertThat(after.lastModifiedAt()).isEqualTo(later);
+        assertThat(after.profile()).isEqualTo(ann.profile());
+        assertThat(after.userName()).isEqualTo(ann.userName());
+        assertThat(touched).as("unknown ids and other tenants' users are passed over").isEqualTo(1);
+        assertThat(store.users().find(tenant, bob.id()).orElseThrow().version()).isEqualTo(bob.version());
+        assertThat(store.users().find(otherTenant, elsewhere.id()).orElseThrow().version()).isEqualTo(elsewhere.version());
+        assertThat(store.users().touch(tenant, List.of(), later)).isZero();
+        assertThat(store.users().update(after.touched(later), ann.version()))
+                .as("a writer that read before the touch is stale").isEqualTo(WriteOutcome.STALE_VERSION);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.provisio.domain.model.GroupEvent;
 import org.provisio.domain.model.LifecycleEvent;
 import org.provisio.domain.port.LifecycleListener;
 
@@ -56,12 +57,21 @@ public final class WebhookListener implements LifecycleListener {
 
     @Override
     public void onEvent(LifecycleEvent event) {
-        String body = body(event);
+        post(event.id(), body(event));
+    }
+
+    /** A group's event: {@code group.created}, {@code group.updated}, {@code group.members_changed}, {@code group.deleted}. */
+    @Override
+    public void onGroupEvent(GroupEvent event) {
+        post(event.id(), body(event));
+    }
+
+    private void post(String eventId, String body) {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
-                .header(EVENT_ID_HEADER, event.id())
+                .header(EVENT_ID_HEADER, eventId)
                 .header(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + sign(secret, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
@@ -84,6 +94,31 @@ public final class WebhookListener implements LifecycleListener {
         return "{\"id\":" + quote(e.id()) + ",\"type\":" + quote(e.type().name().toLowerCase(Locale.ROOT))
                 + ",\"tenantId\":" + quote(e.tenantId().value()) + ",\"userId\":" + quote(e.userId().value())
                 + ",\"at\":" + quote(e.at().toString()) + "}";
+    }
+
+    /**
+     * The JSON body of a group's event, e.g. {@code {"id":"…","type":"group.members_changed","tenantId":"…",
+     * "groupId":"…","at":"…","added":["…"],"removed":[]}}; {@code displayName} on created and updated.
+     */
+    static String body(GroupEvent e) {
+        StringBuilder b = new StringBuilder("{\"id\":").append(quote(e.id()))
+                .append(",\"type\":").append(quote("group." + e.type().name().toLowerCase(Locale.ROOT)))
+                .append(",\"tenantId\":").append(quote(e.tenantId().value()))
+                .append(",\"groupId\":").append(quote(e.groupId().value()))
+                .append(",\"at\":").append(quote(e.at().toString()));
+        e.displayName().ifPresent(name -> b.append(",\"displayName\":").append(quote(name)));
+        if (e.type() == GroupEvent.Type.MEMBERS_CHANGED) {
+            b.append(",\"added\":").append(ids(e.added())).append(",\"removed\":").append(ids(e.removed()));
+        }
+        return b.append('}').toString();
+    }
+
+    private static String ids(java.util.List<org.provisio.domain.model.UserId> ids) {
+        StringBuilder b = new StringBuilder("[");
+        for (org.provisio.domain.model.UserId id : ids) {
+            b.append(b.length() == 1 ? "" : ",").append(quote(id.value()));
+        }
+        return b.append(']').toString();
     }
 
     private static String quote(String s) {

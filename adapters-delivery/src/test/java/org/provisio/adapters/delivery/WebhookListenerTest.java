@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.provisio.domain.model.GroupEvent;
+import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.LifecycleEvent;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
@@ -89,6 +91,26 @@ class WebhookListenerTest {
         assertThat(r.signature()).doesNotContain(hmacSha256Hex("other", t + "." + r.body()));
         // and the known answer for this exact body and time, so that the scheme itself cannot drift
         assertThat(expected).hasSize(64).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void postsAGroupsEventSignedWithItsMembers() {
+        listener().onGroupEvent(new GroupEvent("evt-43", GroupEvent.Type.MEMBERS_CHANGED, TenantId.of("acme"),
+                GroupId.of("g-1"), Instant.parse("2026-11-29T11:59:00Z"), java.util.Optional.empty(),
+                java.util.List.of(UserId.of("u-1"), UserId.of("u-2")), java.util.List.of(UserId.of("u-3"))));
+        listener().onGroupEvent(new GroupEvent("evt-44", GroupEvent.Type.UPDATED, TenantId.of("acme"),
+                GroupId.of("g-1"), Instant.parse("2026-11-29T12:00:00Z"), java.util.Optional.of("Sales \"EU\""),
+                java.util.List.of(), java.util.List.of()));
+
+        assertThat(received).extracting(Received::body).containsExactly(
+                "{\"id\":\"evt-43\",\"type\":\"group.members_changed\",\"tenantId\":\"acme\",\"groupId\":\"g-1\","
+                        + "\"at\":\"2026-11-29T11:59:00Z\",\"added\":[\"u-1\",\"u-2\"],\"removed\":[\"u-3\"]}",
+                "{\"id\":\"evt-44\",\"type\":\"group.updated\",\"tenantId\":\"acme\",\"groupId\":\"g-1\","
+                        + "\"at\":\"2026-11-29T12:00:00Z\",\"displayName\":\"Sales \\\"EU\\\"\"}");
+        Received r = received.get(0);
+        assertThat(r.eventId()).isEqualTo("evt-43");
+        long t = NOW.getEpochSecond();
+        assertThat(r.signature()).isEqualTo("t=" + t + ",v1=" + hmacSha256Hex(SECRET, t + "." + r.body()));
     }
 
     @Test

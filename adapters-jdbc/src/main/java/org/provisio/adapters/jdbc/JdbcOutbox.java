@@ -61,7 +61,7 @@ final class JdbcOutbox implements Outbox {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (id, tenant_id, user_id, kind, created_ns,"
                     + " payload, available_ns, attempts, parked_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (OutboxMessage m : messages) {
-                    JdbcRows.bind(s, java.util.Arrays.asList(m.id(), m.tenantId().value(), m.userId().value(),
+                    JdbcRows.bind(s, java.util.Arrays.asList(m.id(), m.tenantId().value(), m.subject().key(),
                             m.kind().name(), JdbcTime.nanos(m.createdAt()), JdbcDocuments.map(m.payload()),
                             m.parkedAt().isPresent() ? Long.MAX_VALUE : Long.MIN_VALUE, m.attempts(),
                             m.parkedAt().map(JdbcTime::nanos).orElse(null)));
@@ -145,7 +145,7 @@ final class JdbcOutbox implements Outbox {
     /** A user of a tenant: the unit of ordering. */
     private record Recipient(String tenant, String user) {
         static Recipient of(OutboxMessage m) {
-            return new Recipient(m.tenantId().value(), m.userId().value());
+            return new Recipient(m.tenantId().value(), m.subject().key());
         }
     }
 
@@ -167,7 +167,7 @@ final class JdbcOutbox implements Outbox {
                         .append(" FROM outbox WHERE tenant_id = ? AND user_id = ? AND seq > ? AND parked_ns IS NULL")
                         .append(" ORDER BY seq FETCH FIRST ? ROWS ONLY)");
                 params.add(head.message().tenantId().value());
-                params.add(head.message().userId().value());
+                params.add(head.message().subject().key());
                 params.add(head.seq());
                 params.add(room);
             }
@@ -308,7 +308,7 @@ final class JdbcOutbox implements Outbox {
 
     private static OutboxMessage message(ResultSet row) throws SQLException {
         return new OutboxMessage(row.getString("id"), TenantId.of(row.getString("tenant_id")),
-                UserId.of(row.getString("user_id")), OutboxMessage.Kind.valueOf(row.getString("kind")),
+                OutboxMessage.Subject.parse(row.getString("user_id")), OutboxMessage.Kind.valueOf(row.getString("kind")),
                 JdbcTime.instant(row.getLong("created_ns")), JdbcDocuments.map(row.getString("payload")),
                 row.getInt("attempts"), JdbcRows.instant(row, "parked_ns"));
     }

@@ -160,7 +160,8 @@ final class JdbcUsers implements Users {
 
     @Override
     public Page<User> query(TenantId tenant, UserQuery query) {
-        return tx.call(c -> queries.query(c, tenant, query));
+        return query.page().fold(index -> tx.call(c -> queries.index(c, tenant, query, index)),
+                keyset -> tx.call(c -> queries.keyset(c, tenant, query, keyset)));
     }
 
     @Override
@@ -210,6 +211,26 @@ final class JdbcUsers implements Users {
                         JdbcUsers::user, at, key[0], key[1]).ifPresent(locked::add);
             }
             return locked;
+        });
+    }
+
+    /** A few hundred ids per statement. */
+    @Override
+    public int touch(TenantId tenant, Collection<UserId> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return tx.call(c -> {
+            int touched = 0;
+            for (List<String> chunk : JdbcGroups.chunks(ids.stream().map(UserId::value).sorted().toList())) {
+                List<Object> params = new ArrayList<>(chunk.size() + 2);
+                params.add(JdbcTime.nanos(at));
+                params.add(tenant.value());
+                params.addAll(chunk);
+                touched += JdbcRows.update(c, "UPDATE users SET version = version + 1, last_modified_ns = ?"
+                        + " WHERE tenant_id = ? AND id IN (" + JdbcGroups.marks(chunk.size()) + ")", params.toArray());
+            }
+            return touched;
         });
     }
 

@@ -43,17 +43,16 @@ final class InMemoryOutbox implements Outbox {
 
         OutboxMessage snapshot() {
             OutboxMessage m = message;
-            return new OutboxMessage(m.id(), m.tenantId(), m.userId(), m.kind(), m.createdAt(), m.payload(), attempts,
-                    Optional.ofNullable(parkedAt));
+            return m.with(m.payload(), attempts, Optional.ofNullable(parkedAt));
         }
 
         Recipient recipient() {
-            return new Recipient(message.tenantId(), message.userId());
+            return new Recipient(message.tenantId(), message.subject());
         }
     }
 
-    /** A user of a tenant: the unit of ordering. */
-    private record Recipient(TenantId tenant, UserId user) {
+    /** A user or group of a tenant: the unit of ordering. */
+    private record Recipient(TenantId tenant, OutboxMessage.Subject subject) {
     }
 
     /** A user's head in the index. */
@@ -269,7 +268,7 @@ final class InMemoryOutbox implements Outbox {
     public synchronized List<OutboxMessage> messagesOf(TenantId tenant, UserId user) {
         List<OutboxMessage> out = new ArrayList<>();
         for (Slot slot : all.values()) {
-            if (slot.message.tenantId().equals(tenant) && slot.message.userId().equals(user)) {
+            if (slot.message.tenantId().equals(tenant) && slot.message.subject().equals(OutboxMessage.Subject.of(user))) {
                 out.add(slot.snapshot());
             }
         }

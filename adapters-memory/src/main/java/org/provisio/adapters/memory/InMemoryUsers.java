@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
@@ -27,6 +28,7 @@ import org.provisio.domain.port.WriteOutcome;
 import org.provisio.scim.filter.RequiredEquality;
 import org.provisio.scim.query.ResourceQuery;
 import org.provisio.scim.query.Slice;
+import org.provisio.scim.resource.ComplexValue;
 
 /**
  * Users per tenant with an index on the {@code userName} key, under the tenant's lock; queries run
@@ -135,12 +137,26 @@ final class InMemoryUsers implements Users {
     public Page<User> query(TenantId tenant, UserQuery query) {
         return guard.read(tenant, () -> {
             Tenant t = of(tenant);
-            Slice<User> slice = ResourceQuery.run(candidates(t, query),
-                    user -> user.toScim(groups.groupsOfLocked(tenant, List.of(user.id()))
-                            .getOrDefault(user.id(), List.<GroupHeader>of())),
-                    query.filter(), query.sort(), query.page().offset(), query.page().count(), query.schema());
-            return new Page<>(slice.items(), query.page().startIndex(), slice.total());
+            Function<User, ComplexValue> view = user -> user.toScim(groups.groupsOfLocked(tenant, List.of(user.id()))
+                    .getOrDefault(user.id(), List.<GroupHeader>of()));
+            return query.page().fold(page -> {
+                Slice<User> slice = ResourceQuery.run(candidates(t, query), view, query.filter(), query.sort(),
+                        page.offset(), page.count(), query.schema());
+                return new Page<>(slice.items(), page.startIndex(), slice.total());
+            }, keyset -> InMemoryKeyset.page(after -> candidatesAfter(t, query, after), view, query.filter(),
+                    query.sort(), keyset, query.schema()));
         });
+    }
+
+    /** {@link #candidates} placed after the sequence number {@code after}, with their sequence numbers. */
+    private Iterable<SeqMap.Entry<User>> candidatesAfter(Tenant t, UserQuery query, long after) {
+        Optional<String> name = query.filter()
+                .flatMap(f -> RequiredEquality.of(f, "userName", query.schema().core().id()));
+        if (name.isEmpty()) {
+            return t.users.after(after);
+        }
+        return t.byName.get(org.provisio.scim.text.CaseFolding.fold(name.get())).flatMap(t.users::entry)
+                .filter(e -> e.seq() > after).map(List::of).orElse(List.of());
     }
 
     /**
@@ -234,6 +250,25 @@ final class InMemoryUsers implements Users {
             }
             return false;
         }).orElse(false);
+    }
+
+    @Override
+    public int touch(TenantId tenant, Collection<UserId> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return guard.write(tenant, () -> {
+            Tenant t = of(tenant);
+            int touched = 0;
+            for (UserId id : ids) {
+                User current = t.users.getOrNull(id);
+                if (current != null) {
+                    t.users.put(id, current.touched(at));
+                    touched++;
+                }
+            }
+            return touched;
+        });
     }
 
     @Override

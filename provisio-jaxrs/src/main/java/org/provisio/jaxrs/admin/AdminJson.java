@@ -1,5 +1,6 @@
 package org.provisio.jaxrs.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
@@ -9,13 +10,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.CredentialInfo;
+import org.provisio.domain.model.Deviation;
 import org.provisio.domain.model.OutboxDepth;
 import org.provisio.domain.model.OutboxMessage;
+import org.provisio.domain.model.RequestId;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.Tenant;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.usecase.ExportUser;
 import org.provisio.domain.usecase.UserSummary;
+import org.provisio.scim.conformance.DeviationKind;
 import org.provisio.scim.json.ScimJson;
 
 /**
@@ -94,11 +98,16 @@ public final class AdminJson {
     public record Invitation(String invitationId, String expiresAt) {
     }
 
-    /** One line of the audit log. */
-    public record Entry(String id, String at, String actor, String action, String target, String detail) {
+    /**
+     * One line of the audit log; {@code requestId} names the request that made it (its
+     * {@code X-Request-Id}), null for what Provisio did on its own.
+     */
+    public record Entry(String id, String at, String actor, String action, String target, String detail,
+                        String requestId) {
         static Entry of(AuditEntry e) {
             return new Entry(e.id(), e.at().toString(), e.actor().describe(),
-                    e.action().name().toLowerCase(Locale.ROOT), e.target(), e.detail());
+                    e.action().name().toLowerCase(Locale.ROOT), e.target(), e.detail(),
+                    e.requestId().map(RequestId::value).orElse(null));
         }
     }
 
@@ -117,10 +126,17 @@ public final class AdminJson {
         }
     }
 
-    /** A parked message, without its payload (which may hold an invitation token). */
-    public record Parked(String id, String userId, String kind, String createdAt, int attempts, String parkedAt) {
+    /**
+     * A parked message, without its payload (which may hold an invitation token): {@code userId} for
+     * a user's message, {@code groupId} for a group's event; the other is left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Parked(String id, String userId, String groupId, String kind, String createdAt, int attempts,
+                         String parkedAt) {
         static Parked of(OutboxMessage m) {
-            return new Parked(m.id(), m.userId().value(), m.kind().name().toLowerCase(Locale.ROOT),
+            String user = m.subject() instanceof OutboxMessage.Subject.OfUser u ? u.id().value() : null;
+            String group = m.subject() instanceof OutboxMessage.Subject.OfGroup g ? g.id().value() : null;
+            return new Parked(m.id(), user, group, m.kind().name().toLowerCase(Locale.ROOT),
                     m.createdAt().toString(), m.attempts(), time(m.parkedAt()));
         }
     }
@@ -162,6 +178,33 @@ public final class AdminJson {
         static ExportedMessage of(OutboxMessage m) {
             return new ExportedMessage(m.id(), m.kind().name().toLowerCase(Locale.ROOT), m.createdAt().toString(),
                     m.attempts(), time(m.parkedAt()), new TreeMap<>(m.payload()));
+        }
+    }
+
+    /**
+     * {@code GET /admin/v1/tenants/{id}/deviations}: the tenant's profile and its client-deviation report, most
+     * recently seen first.
+     */
+    public record DeviationReport(String tenantId, String profile, List<DeviationLine> deviations) {
+        static DeviationReport of(Tenant t, List<Deviation> lines) {
+            return new DeviationReport(t.id().value(), t.profile().keyword(),
+                    lines.stream().map(DeviationLine::of).toList());
+        }
+    }
+
+    /**
+     * One kind of deviation: {@code kind} (a tolerance such as {@code boolean-as-string}, or a refusal such as
+     * {@code invalidFilter}), whether it is a {@code tolerance} or a {@code refusal}, whether the requests were
+     * {@code tolerated} or {@code refused}, how many, when first and last, a redacted example request line,
+     * what the client did and the rule with its RFC section.
+     */
+    public record DeviationLine(String kind, String category, String outcome, long count, String firstSeen,
+                                String lastSeen, String example, String description, String rule) {
+        static DeviationLine of(Deviation d) {
+            DeviationKind k = DeviationKind.byKey(d.kind());
+            return new DeviationLine(d.kind(), k.tolerance() ? "tolerance" : "refusal", d.outcome().keyword(),
+                    d.count(), d.firstSeen().toString(), d.lastSeen().toString(), d.example(), k.description(),
+                    k.rule());
         }
     }
 

@@ -134,7 +134,7 @@ class BulkSameAsSingleRequestsTest {
             Map<String, String> payload = new TreeMap<>(m.payload());
             payload.replaceAll((k, v) -> k.equals("token") || k.toLowerCase().endsWith("at") || k.equals("tenantId")
                     || k.equals("organization") ? "*" : v);
-            out.add(numbered(m.kind() + " " + m.userId().value() + " " + payload, ids));
+            out.add(numbered(m.kind() + " " + m.subject().auditTarget() + " " + payload, ids));
         }
         return out;
     }

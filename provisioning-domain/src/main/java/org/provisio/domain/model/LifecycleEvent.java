@@ -21,9 +21,9 @@ public record LifecycleEvent(String id, Type type, TenantId tenantId, UserId use
         Objects.requireNonNull(at, "at");
     }
 
-    /** The event an outbox message carries; empty for the invitation email. */
+    /** The event an outbox message carries; empty for the invitation email and group events. */
     public static Optional<LifecycleEvent> of(OutboxMessage m) {
-        if (m.kind() == OutboxMessage.Kind.INVITATION_EMAIL) {
+        if (m.kind() == OutboxMessage.Kind.INVITATION_EMAIL || m.kind().isGroupEvent()) {
             return Optional.empty();
         }
         return Optional.of(new LifecycleEvent(m.id(), Type.valueOf(m.kind().name()), m.tenantId(), m.userId(),

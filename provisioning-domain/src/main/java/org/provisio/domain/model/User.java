@@ -99,6 +99,14 @@ public record User(UserId id, TenantId tenantId, UserName userName, Optional<Str
         return new User(id, tenantId, newUserName, newExternalId, newProfile, newState, version.next(), createdAt, at);
     }
 
+    /**
+     * A copy at the next version, last modified {@code at}, with nothing else changed: something
+     * outside the user that its representation shows (its groups) changed.
+     */
+    public User touched(Instant at) {
+        return new User(id, tenantId, userName, externalId, profile, state, version.next(), createdAt, at);
+    }
+
     /** A copy in another state, at the next version. */
     public User withState(UserState newState, Instant at) {
         return new User(id, tenantId, userName, externalId, profile, newState, version.next(), createdAt, at);

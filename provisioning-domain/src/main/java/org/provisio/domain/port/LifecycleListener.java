@@ -1,5 +1,6 @@
 package org.provisio.domain.port;
 
+import org.provisio.domain.model.GroupEvent;
 import org.provisio.domain.model.LifecycleEvent;
 
 /**
@@ -10,4 +11,8 @@ import org.provisio.domain.model.LifecycleEvent;
 @FunctionalInterface
 public interface LifecycleListener {
     void onEvent(LifecycleEvent event);
+
+    /** A change of a group; by default ignored, for products that mirror users only. */
+    default void onGroupEvent(GroupEvent event) {
+    }
 }

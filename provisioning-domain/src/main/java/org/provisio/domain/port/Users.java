@@ -56,7 +56,13 @@ public interface Users {
      */
     Map<UserId, UserName> userNames(TenantId tenant, Collection<UserId> ids);
 
-    /** A SCIM query: the filter is evaluated over the SCIM representation of each user, groups included. */
+    /**
+     * A SCIM query: the filter is evaluated over the SCIM representation of each user, groups included.
+     * A {@link org.provisio.domain.model.KeysetRequest} page holds the users after its key and the key of its
+     * last user when more follow; a user that matches throughout, with the same sort key, is on exactly
+     * one of a query's keyset pages, whatever is added or removed between them. A key this store did not
+     * write for this query's order is {@code invalidCursor}.
+     */
     Page<User> query(TenantId tenant, UserQuery query);
 
     /** A tenant's users, optionally of one status, in creation order. */
@@ -76,6 +82,14 @@ public interface Users {
      * so that purgers of several instances never take the same user.
      */
     List<User> dueForPurge(Instant now, int limit);
+
+    /**
+     * Moves each of {@code ids} that names a stored user of the tenant to its next version, last
+     * modified {@code at}, its attributes unchanged: its {@code groups} changed (a membership, a
+     * group's name), which is part of its SCIM representation, so its {@code ETag} must change too.
+     * Unknown ids are passed over; the number of users touched.
+     */
+    int touch(TenantId tenant, Collection<UserId> ids, Instant at);
 
     /** Removes a user for good; false if there was none. */
     boolean delete(TenantId tenant, UserId id);

@@ -2,6 +2,7 @@ package org.provisio.domain.service;
 
 import java.util.List;
 import java.util.Objects;
+import org.provisio.domain.model.GroupEvent;
 import org.provisio.domain.model.InvitationEmail;
 import org.provisio.domain.model.LifecycleEvent;
 import org.provisio.domain.model.OutboxMessage;
@@ -10,7 +11,7 @@ import org.provisio.domain.port.LifecycleListener;
 import org.provisio.domain.port.MessageSender;
 
 /**
- * Routes outbox messages: invitation emails to the mailer, lifecycle events to every listener.
+ * Routes outbox messages: invitation emails to the mailer, user and group events to every listener.
  * If one listener fails the message is delivered again later to all of them, so listeners must
  * be idempotent (see {@link LifecycleListener}).
  *
@@ -29,6 +30,7 @@ public final class Deliveries {
         return (OutboxMessage m) -> {
             InvitationEmail.of(m).ifPresent(mailer::send);
             LifecycleEvent.of(m).ifPresent(event -> all.forEach(l -> l.onEvent(event)));
+            GroupEvent.of(m).ifPresent(event -> all.forEach(l -> l.onGroupEvent(event)));
         };
     }
 }

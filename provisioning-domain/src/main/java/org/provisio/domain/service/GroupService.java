@@ -15,6 +15,7 @@ import org.provisio.domain.model.Group;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.GroupQuery;
+import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
@@ -31,6 +32,7 @@ import org.provisio.domain.usecase.PatchGroup;
 import org.provisio.domain.usecase.QueryGroups;
 import org.provisio.domain.usecase.Refusal;
 import org.provisio.domain.usecase.ReplaceGroup;
+import org.provisio.scim.conformance.Conformance;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.patch.PatchEngine;
 import org.provisio.scim.patch.PatchOperation;
@@ -65,7 +67,12 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
     /** The client attributes of a group resource, validated. */
     private record Attributes(String displayName, Optional<String> externalId, Set<UserId> members) {
         static Attributes of(SchemaValidator validator, ComplexValue raw) {
-            ComplexValue v = validator.validate(raw);
+            return of(validator, raw, Conformance.LENIENT);
+        }
+
+        /** The attributes of a resource a client sent, its tolerances asked of {@code conformance}. */
+        static Attributes of(SchemaValidator validator, ComplexValue raw, Conformance conformance) {
+            ComplexValue v = validator.validate(raw, conformance);
             Value name = v.getOrNull("displayName");
             if (!(name instanceof StringValue s) || s.value().isBlank()) {
                 throw ScimException.invalidValue("displayName is required and must be a non-empty string");
@@ -90,7 +97,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
 
     @Override
     public Outcome<GroupView> create(CreateGroup.Command command) {
-        Attributes a = Attributes.of(validator, command.resource().attributes());
+        Attributes a = Attributes.of(validator, command.resource().attributes(), command.conformance());
         return ctx.write(() -> {
             if (ctx.tenant(command.tenantId()).isEmpty()) {
                 return Outcome.refused(new Refusal.NotFound("tenant", command.tenantId().value()));
@@ -105,6 +112,9 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
             }
             audit(group.header(), command.actor(), AuditAction.GROUP_CREATED, now,
                     a.displayName() + " (" + a.members().size() + " members)");
+            ctx.store.users().touch(command.tenantId(), a.members(), now);
+            recorder.announceGroup(group.header(), now, Optional.of(OutboxMessage.Kind.GROUP_CREATED), a.members(),
+                    Set.of());
             return Outcome.done(new GroupView(group.header(), Optional.of(members(names))));
         });
     }
@@ -127,7 +137,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
 
     @Override
     public Outcome<GroupView> replace(ReplaceGroup.Command command) {
-        Attributes a = Attributes.of(validator, command.resource().attributes());
+        Attributes a = Attributes.of(validator, command.resource().attributes(), command.conformance());
         return ctx.write(() -> {
             Map<UserId, UserName> locked = ctx.store.users().lockNames(command.tenantId(), a.members());
             Optional<GroupHeader> header = ctx.store.groups().lockHeader(command.tenantId(), command.groupId());
@@ -144,7 +154,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
 
     @Override
     public Outcome<GroupView> patch(PatchGroup.Command c) {
-        Optional<MembershipChange> delta = MembershipChange.of(c.request().operations());
+        Optional<MembershipChange> delta = MembershipChange.of(c.request().operations(), c.conformance());
         return ctx.write(() -> {
             Map<UserId, UserName> locked = ctx.store.users().lockNames(c.tenantId(), candidates(c, delta));
             Optional<GroupHeader> header = ctx.store.groups().lockHeader(c.tenantId(), c.groupId());
@@ -152,7 +162,7 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
             if (refusal.isPresent()) {
                 return Outcome.refused(refusal.get());
             }
-            Change change = delta.isPresent() ? deltaChange(header.get(), delta.get()) : fullChange(c);
+            Change change = delta.isPresent() ? deltaChange(header.get(), delta.get(), c.conformance()) : fullChange(c);
             Set<UserId> unlocked = minus(change.added(), locked.keySet());
             if (!unlocked.isEmpty()) {
                 // added by a path-less value the engine resolved only now: lock them too
@@ -184,16 +194,17 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
             return Set.of();
         }
         try {
-            return Attributes.of(validator, engine.apply(fullView(group.get()).toScim(), c.request())).members();
+            return Attributes.of(validator, engine.apply(fullView(group.get()).toScim(), c.request(), c.conformance()))
+                    .members();
         } catch (ScimException e) {
             return Set.of(); // the same error comes again under the lock
         }
     }
 
-    private Change deltaChange(GroupHeader header, MembershipChange delta) {
+    private Change deltaChange(GroupHeader header, MembershipChange delta, Conformance conformance) {
         List<PatchOperation> ops = delta.attributeOperations();
         ComplexValue view = new GroupView(header, Optional.empty()).toScim();
-        Attributes patched = Attributes.of(validator, ops.isEmpty() ? view : engine.apply(view, ops));
+        Attributes patched = Attributes.of(validator, ops.isEmpty() ? view : engine.apply(view, ops, conformance));
         Optional<Set<UserId>> replacement = delta.replacement();
         if (replacement.isPresent()) {
             Set<UserId> current = ctx.store.groups().find(header.tenantId(), header.id()).orElseThrow().members();
@@ -213,7 +224,8 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
 
     private Change fullChange(PatchGroup.Command c) {
         Group current = ctx.store.groups().find(c.tenantId(), c.groupId()).orElseThrow();
-        Attributes patched = Attributes.of(validator, engine.apply(fullView(current).toScim(), c.request()));
+        Attributes patched = Attributes.of(validator, engine.apply(fullView(current).toScim(), c.request(),
+                c.conformance()));
         return new Change(patched, minus(patched.members(), current.members()),
                 minus(current.members(), patched.members()));
     }
@@ -226,8 +238,13 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
             if (refusal.isPresent()) {
                 return Outcome.refused(refusal.get());
             }
+            Instant now = ctx.now();
+            // its members' groups change: their versions move before the memberships go
+            ctx.store.groups().find(command.tenantId(), command.groupId())
+                    .ifPresent(group -> ctx.store.users().touch(command.tenantId(), group.members(), now));
             ctx.store.groups().delete(command.tenantId(), command.groupId());
-            audit(header.get(), command.actor(), AuditAction.GROUP_DELETED, ctx.now(), header.get().displayName());
+            audit(header.get(), command.actor(), AuditAction.GROUP_DELETED, now, header.get().displayName());
+            recorder.announceGroup(header.get(), now, Optional.of(OutboxMessage.Kind.GROUP_DELETED), Set.of(), Set.of());
             return Outcome.done(command.groupId());
         });
     }
@@ -275,6 +292,15 @@ final class GroupService implements CreateGroup, GetGroup, QueryGroups, ReplaceG
             audit(after, actor, AuditAction.GROUP_MEMBERS_CHANGED, now,
                     "+" + change.added().size() + " -" + change.removed().size());
         }
+        // the members' representations change (groups[].display on a rename, groups on a membership)
+        Set<UserId> moved = new HashSet<>(change.added());
+        moved.addAll(change.removed());
+        if (!before.displayName().equals(after.displayName())) {
+            ctx.store.groups().find(before.tenantId(), before.id()).ifPresent(group -> moved.addAll(group.members()));
+        }
+        ctx.store.users().touch(before.tenantId(), moved, now);
+        recorder.announceGroup(after, now, renamed ? Optional.of(OutboxMessage.Kind.GROUP_UPDATED) : Optional.empty(),
+                change.added(), change.removed());
         return Outcome.done(after);
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.provisio.domain.model.UserId;
+import org.provisio.scim.conformance.Conformance;
+import org.provisio.scim.conformance.Tolerance;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.filter.CompareOperator;
 import org.provisio.scim.filter.Filter;
@@ -36,11 +38,14 @@ final class MembershipChange {
     private MembershipChange() {
     }
 
-    /** The split of {@code operations}, or empty when they need the full view. */
-    static Optional<MembershipChange> of(List<PatchOperation> operations) {
+    /**
+     * The split of {@code operations}, or empty when they need the full view; a remove with a value and a single
+     * member for an array are asked of {@code conformance}, as the PATCH engine asks them.
+     */
+    static Optional<MembershipChange> of(List<PatchOperation> operations, Conformance conformance) {
         MembershipChange change = new MembershipChange();
         for (PatchOperation op : operations) {
-            if (!change.fold(op)) {
+            if (!change.fold(op, conformance)) {
                 return Optional.empty();
             }
         }
@@ -65,7 +70,7 @@ final class MembershipChange {
         return attributeOperations;
     }
 
-    private boolean fold(PatchOperation op) {
+    private boolean fold(PatchOperation op, Conformance conformance) {
         PatchPath path = op.path();
         if (path == null) {
             boolean touchesMembers = op.value() instanceof ComplexValue map
@@ -93,17 +98,21 @@ final class MembershipChange {
         }
         switch (op.op()) {
             case ADD:
-                add(idsOf(op.value(), false));
+                add(idsOf(op.value(), false, conformance));
                 return true;
             case REMOVE:
                 if (op.value() == null || op.value() == NullValue.INSTANCE) {
                     replace(Set.of());
                 } else {
-                    remove(idsOf(op.value(), true));
+                    // {"op":"Remove","path":"members","value":[{"value":"<id>"}]}: Entra ID removes just those
+                    Set<UserId> ids = idsOf(op.value(), true, conformance);
+                    conformance.tolerate(Tolerance.REMOVE_WITH_VALUE, "members");
+                    remove(ids);
                 }
                 return true;
             case REPLACE:
-                replace(op.value() == null || op.value() == NullValue.INSTANCE ? Set.of() : idsOf(op.value(), false));
+                replace(op.value() == null || op.value() == NullValue.INSTANCE ? Set.of()
+                        : idsOf(op.value(), false, conformance));
                 return true;
             default:
                 return false;
@@ -195,11 +204,15 @@ final class MembershipChange {
     };
 
     /** The member ids of a PATCH value: an array of {@code {"value": "<id>"}} objects, or one such object. */
-    private static Set<UserId> idsOf(Value value, boolean forRemoval) {
+    private static Set<UserId> idsOf(Value value, boolean forRemoval, Conformance conformance) {
         if (value == null) {
             throw ScimException.invalidValue("An operation on \"members\" needs a \"value\"");
         }
         List<Value> items = value instanceof MultiValue m ? m.values() : List.of(value);
-        return GroupMembers.ids(items, forRemoval);
+        Set<UserId> ids = GroupMembers.ids(items, forRemoval);
+        if (!(value instanceof MultiValue) && !ids.isEmpty()) {
+            conformance.tolerate(Tolerance.SINGULAR_FOR_ARRAY, "members");
+        }
+        return ids;
     }
 }

@@ -128,6 +128,10 @@ final class Format {
             case RESTORED -> "Event: restored";
             case PURGED -> "Event: purged";
             case HARD_DELETED -> "Event: deleted permanently";
+            case GROUP_CREATED -> "Group event: created";
+            case GROUP_UPDATED -> "Group event: renamed";
+            case GROUP_MEMBERS_CHANGED -> "Group event: members changed";
+            case GROUP_DELETED -> "Group event: deleted";
         };
     }
 

@@ -83,6 +83,18 @@ public final class OrganizationResource {
         Paths paths = web.paths();
         List<Views.ParkedRow> rows = new ArrayList<>();
         for (OutboxMessage m : parked) {
+            if (m.subject() instanceof OutboxMessage.Subject.OfGroup group) {
+                // the console has no group pages: the row names the group and links nowhere
+                String name = "Group " + Optional.ofNullable(m.payload().get("displayName"))
+                        .orElse(Format.shortId(group.id().value()));
+                List<AuditEntry> trail = trails.computeIfAbsent(group.key(), k -> web.provisioning.readAuditLog()
+                        .read(tenant.id(), Optional.of(group.auditTarget()), PageRequest.first(PageRequest.MAX_COUNT))
+                        .items());
+                rows.add(new Views.ParkedRow(m.id(), Format.delivery(m.kind()), name, "", Format.when(m.createdAt()),
+                        String.valueOf(m.attempts()), Format.when(m.parkedAt(), "-"), lastError(m, trail),
+                        paths.retry(t, m.id())));
+                continue;
+            }
             String user = m.userId().value();
             List<AuditEntry> trail = trails.computeIfAbsent(user, u -> web.provisioning.readAuditLog()
                     .read(tenant.id(), Optional.of("user:" + u), PageRequest.first(PageRequest.MAX_COUNT)).items());

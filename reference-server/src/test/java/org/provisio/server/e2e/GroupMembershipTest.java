@@ -146,6 +146,31 @@ class GroupMembershipTest {
         assertThat(user.has("groups")).isFalse();
     }
 
+    /**
+     * RFC 7643 §3.1 / RFC 7644 §3.14: a user's {@code groups} is part of its representation, so a
+     * membership change gives the user a new ETag, and an {@code If-Match} with the old one fails.
+     */
+    @Test
+    void aUsersEtagMovesWhenItsGroupsChange() {
+        HttpResponse<String> before = server.scim("GET", "/Users/" + ben, null);
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> added = server.scim("PATCH", "/Groups/" + groupId,
+                patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ben + "\"}]}"));
+        assertThat(added.statusCode()).isBetween(200, 204);
+
+        HttpResponse<String> after = server.scim("GET", "/Users/" + ben, null);
+        assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(ServerFixture.json(after).getMulti("groups").values()).hasSize(1);
+        HttpResponse<String> stale = server.scim("PATCH", "/Users/" + ben,
+                patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}"), "If-Match", etag);
+        assertThat(stale.statusCode()).isEqualTo(412);
+        HttpResponse<String> fresh = server.scim("PATCH", "/Users/" + ben,
+                patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}"), "If-Match",
+                after.headers().firstValue("ETag").orElseThrow());
+        assertThat(fresh.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void etagsGuardGroupWrites() {
         HttpResponse<String> stale = server.scim("PATCH", "/Groups/" + groupId,
