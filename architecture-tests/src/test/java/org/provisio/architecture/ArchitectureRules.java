@@ -18,6 +18,7 @@ final class ArchitectureRules {
     static final String ADAPTERS = "org.provisio.adapters..";
     static final String ADAPTER_SLICES = "org.provisio.adapters.(*)..";
     static final String SERVER = "org.provisio.server..";
+    static final String SERVER_METRICS = "org.provisio.server.metrics..";
     static final String JAXRS = "org.provisio.jaxrs..";
     static final String JAXRS_GRIZZLY = "org.provisio.jaxrs.grizzly..";
 
@@ -64,6 +65,12 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("org.glassfish.grizzly..")
             .as("provisio-jaxrs uses Grizzly (an optional dependency) only in org.provisio.jaxrs.grizzly");
 
+    static final ArchRule MICROMETER_ONLY_IN_SERVER_METRICS = noClasses()
+            .that().resideOutsideOfPackage(SERVER_METRICS)
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .as("only the server's metrics (org.provisio.server.metrics) see Micrometer: the domain reports through "
+                    + "JobObserver, the adapters and the HTTP edge through hooks of their own");
+
     static final ArchRule ARROWS_POINT_INWARD = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("scim-core").definedBy(SCIM)
             .layer("domain").definedBy(DOMAIN)
@@ -79,11 +86,12 @@ final class ArchitectureRules {
 
     static final List<ArchRule> ALL = List.of(CORE_IS_FREE_OF_INFRASTRUCTURE, DOMAIN_SEES_NO_JACKSON,
             SCIM_USES_JACKSON_ONLY_IN_ITS_CODEC, ADAPTERS_DO_NOT_SEE_EACH_OTHER, ADAPTERS_DO_NOT_SEE_THE_SERVER,
-            ONLY_THE_SERVER_SEES_HTTP, JAXRS_IS_A_THIN_LIBRARY, GRIZZLY_ONLY_IN_ITS_PACKAGE, ARROWS_POINT_INWARD);
+            ONLY_THE_SERVER_SEES_HTTP, JAXRS_IS_A_THIN_LIBRARY, GRIZZLY_ONLY_IN_ITS_PACKAGE, ARROWS_POINT_INWARD,
+            MICROMETER_ONLY_IN_SERVER_METRICS);
 
     /** Every package some rule names; each must hold production classes, or that rule could never fail. */
     static final List<String> NAMED_PACKAGES = List.of(DOMAIN, SCIM, SCIM_JSON, MEMORY, JDBC, DELIVERY, ADAPTERS,
-            SERVER, JAXRS, JAXRS_GRIZZLY);
+            SERVER, SERVER_METRICS, JAXRS, JAXRS_GRIZZLY);
 
     private ArchitectureRules() {
     }

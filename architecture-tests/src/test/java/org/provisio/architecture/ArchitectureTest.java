@@ -91,7 +91,13 @@ class ArchitectureTest {
                 Arguments.of(ArchitectureRules.ARROWS_POINT_INWARD, BadJaxrsClass.class,
                         List.of("org.provisio.adapters.memory.InMemoryStore", ServerClass.class.getName())),
                 Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_SEE_THE_SERVER, BadMemoryClass.class,
-                        List.of(JaxrsClass.class.getName())));
+                        List.of(JaxrsClass.class.getName())),
+                Arguments.of(ArchitectureRules.MICROMETER_ONLY_IN_SERVER_METRICS, BadDomainClass.class,
+                        List.of("io.micrometer.archstub.Stub")),
+                Arguments.of(ArchitectureRules.MICROMETER_ONLY_IN_SERVER_METRICS, BadJdbcClass.class,
+                        List.of("io.micrometer.archstub.Stub")),
+                Arguments.of(ArchitectureRules.MICROMETER_ONLY_IN_SERVER_METRICS, BadJaxrsClass.class,
+                        List.of("io.micrometer.archstub.Stub")));
     }
 
     @ParameterizedTest(name = "{0} flags {1}")

@@ -16,15 +16,19 @@ import java.util.function.Supplier;
 import org.provisio.domain.service.Provisioning;
 import org.provisio.jaxrs.admin.AuditResource;
 import org.provisio.jaxrs.admin.CredentialsResource;
+import org.provisio.jaxrs.admin.DeviationsResource;
 import org.provisio.jaxrs.admin.TenantUsersResource;
 import org.provisio.jaxrs.admin.TenantsResource;
 import org.provisio.jaxrs.http.AdminJsonProvider;
 import org.provisio.jaxrs.http.JsonExceptionMapper;
 import org.provisio.jaxrs.admin.OutboxAdminResource;
 import org.provisio.jaxrs.http.AccessFilter;
+import org.provisio.jaxrs.http.AccessLimits;
 import org.provisio.jaxrs.http.AccessLogFilter;
 import org.provisio.jaxrs.http.ComplexValueProvider;
+import org.provisio.jaxrs.http.ConformanceFilter;
 import org.provisio.jaxrs.http.PayloadLimitFilter;
+import org.provisio.jaxrs.http.RequestIdFilter;
 import org.provisio.jaxrs.http.ScimExceptionMapper;
 import org.provisio.jaxrs.http.UnexpectedExceptionMapper;
 import org.provisio.jaxrs.http.WebApplicationExceptionMapper;
@@ -32,6 +36,7 @@ import org.provisio.jaxrs.invitation.InvitationResource;
 import org.provisio.jaxrs.scim.BulkResource;
 import org.provisio.jaxrs.scim.DiscoveryResource;
 import org.provisio.jaxrs.scim.GroupsResource;
+import org.provisio.jaxrs.scim.RootSearchResource;
 import org.provisio.jaxrs.scim.UsersResource;
 
 /**
@@ -48,8 +53,8 @@ import org.provisio.jaxrs.scim.UsersResource;
  * It registers the SCIM endpoints ({@code /scim/v2/{tenantId}/...}) with their bearer
  * authentication, the invitation acceptance endpoint, and — when an admin token is given — the
  * admin API. By default it maps only its own errors; {@link Builder#standalone()} also maps every
- * other error to the SCIM Error JSON and logs one access line per request, as the reference
- * server does.
+ * other error to the SCIM Error JSON, gives every request an id ({@code X-Request-Id}, also in its
+ * log lines and audit entries) and logs one access line per request, as the reference server does.
  */
 public final class ProvisioFeature implements Feature {
     private final Provisioning provisioning;
@@ -60,6 +65,7 @@ public final class ProvisioFeature implements Feature {
     private final boolean standalone;
     private final Map<Realm, RealmGuard> guards;
     private final List<Object> components;
+    private final AccessLimits limits;
 
     private ProvisioFeature(Builder b) {
         this.guards = Map.copyOf(b.guards);
@@ -70,6 +76,7 @@ public final class ProvisioFeature implements Feature {
         this.maxBulkOperations = b.maxBulkOperations;
         this.adminToken = b.adminToken;
         this.standalone = b.standalone;
+        this.limits = b.limits;
     }
 
     /**
@@ -105,18 +112,23 @@ public final class ProvisioFeature implements Feature {
         context.register(new ComplexValueProvider(maxPayloadSize));
         context.register(new PayloadLimitFilter(maxPayloadSize));
         context.register(new ScimExceptionMapper());
-        context.register(new AccessFilter(p.authenticateCredential(), p.adminKeys(), adminToken, guards));
-        context.register(new UsersResource(new UsersResource.UseCases(p.provisionUser(), p.replaceUser(),
+        context.register(new AccessFilter(p.authenticateCredential(), p.adminKeys(), adminToken, guards, limits));
+        context.register(new ConformanceFilter(p.checkConformance()));
+        UsersResource users = new UsersResource(new UsersResource.UseCases(p.provisionUser(), p.replaceUser(),
                 p.patchUser(), p.getUser(), p.queryUsers(), p.deleteUser()),
-                p.schemas().resourceSchema("User"), publicUrl));
-        context.register(new GroupsResource(new GroupsResource.UseCases(p.createGroup(), p.getGroup(),
+                p.schemas().resourceSchema("User"), publicUrl, p.cursors());
+        GroupsResource groups = new GroupsResource(new GroupsResource.UseCases(p.createGroup(), p.getGroup(),
                 p.queryGroups(), p.replaceGroup(), p.patchGroup(), p.deleteGroup()),
-                p.schemas().resourceSchema("Group"), publicUrl));
+                p.schemas().resourceSchema("Group"), publicUrl, p.cursors());
+        context.register(users);
+        context.register(groups);
+        context.register(new RootSearchResource(users, p.schemas().resourceSchema("User"), groups,
+                p.schemas().resourceSchema("Group")));
         context.register(new BulkResource(new UsersResource.UseCases(p.provisionUser(), p.replaceUser(), p.patchUser(),
                 p.getUser(), p.queryUsers(), p.deleteUser()), new GroupsResource.UseCases(p.createGroup(), p.getGroup(),
                 p.queryGroups(), p.replaceGroup(), p.patchGroup(), p.deleteGroup()), publicUrl, maxBulkOperations));
         context.register(new DiscoveryResource(publicUrl, p.schemas(), List.of("User", "Group"), maxPayloadSize,
-                maxBulkOperations));
+                maxBulkOperations, p.cursors().timeout()));
         context.register(new InvitationResource(p.inspectInvitation(), p.acceptInvitation()));
         if (adminToken.isPresent()) {
             context.register(new AdminJsonProvider());
@@ -129,6 +141,7 @@ public final class ProvisioFeature implements Feature {
             context.register(new TenantUsersResource(new TenantUsersResource.UseCases(p.listTenants(),
                     p.listUsersByStatus(), p.restoreUser(), p.deleteUser(), p.resendInvitation(), p.exportUser())));
             context.register(new AuditResource(p.listTenants(), p.readAuditLog()));
+            context.register(new DeviationsResource(p.listTenants(), p.readDeviations()));
             context.register(new OutboxAdminResource(p.outboxStatus()));
             context.register(new OutboxAdminResource.OfTenant(p.listTenants(), p.outboxStatus(),
                     p.requeueParkedMessage()));
@@ -137,6 +150,7 @@ public final class ProvisioFeature implements Feature {
             context.register(new WebApplicationExceptionMapper());
             context.register(new UnexpectedExceptionMapper());
             context.register(new AccessLogFilter());
+            context.register(new RequestIdFilter());
         }
         components.forEach(context::register);
         return true;
@@ -152,6 +166,7 @@ public final class ProvisioFeature implements Feature {
         private boolean standalone;
         private final Map<Realm, RealmGuard> guards = new EnumMap<>(Realm.class);
         private final List<Object> components = new ArrayList<>();
+        private AccessLimits limits = AccessLimits.NONE;
 
         private Builder(Provisioning provisioning, Supplier<String> publicUrl) {
             this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
@@ -207,7 +222,31 @@ public final class ProvisioFeature implements Feature {
             return this;
         }
 
-        /** Maps every error to SCIM Error JSON and logs access lines: for an application of its own. */
+        /**
+         * Limits each tenant to {@code perSecond} SCIM requests a second on average and {@code burst} at
+         * once; beyond that it gets {@code 429} with {@code Retry-After}, while every other tenant is
+         * served as before. Off by default ({@code perSecond} 0). See {@link AccessLimits}.
+         */
+        public Builder tenantRateLimit(double perSecond, int burst) {
+            this.limits = limits.withTenantRate(perSecond, burst);
+            return this;
+        }
+
+        /**
+         * After {@code perMinute} failed authentications from one client address, that address's requests
+         * carrying credentials get {@code 429} with {@code Retry-After}, their token unchecked, so that
+         * tokens cannot be guessed quickly. Off by default ({@code 0}). Behind a reverse proxy all clients
+         * share its address. See {@link AccessLimits}.
+         */
+        public Builder authFailureLimit(int perMinute) {
+            this.limits = limits.withAuthFailures(perMinute);
+            return this;
+        }
+
+        /**
+         * Maps every error to SCIM Error JSON, gives each request an id ({@code X-Request-Id}) and logs
+         * access lines: for an application of its own.
+         */
         public Builder standalone() {
             this.standalone = true;
             return this;

@@ -2,7 +2,10 @@ package org.provisio.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -15,15 +18,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.provisio.domain.model.AuditAction;
+import org.provisio.domain.model.AuditEntry;
 import org.provisio.domain.model.OutboxMessage;
+import org.provisio.domain.model.RequestId;
 import org.provisio.domain.model.Version;
+import org.provisio.domain.port.Store;
+import org.provisio.domain.port.UnitOfWork;
+import org.provisio.domain.service.Provisioning;
 import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.PatchUser;
 import org.provisio.domain.usecase.Refusal;
+import org.provisio.domain.usecase.RequestScope;
 import org.provisio.domain.usecase.UserView;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.json.ScimJson;
@@ -33,7 +45,9 @@ import org.provisio.scim.patch.PatchRequest;
  * Many concurrent changes of one user, as an identity provider's parallel sync sends them: every
  * change without {@code If-Match} is applied exactly once, in some order, each answered with its
  * own version; with {@code If-Match} the first writer wins; a change that fails or is refused
- * leaves the others alone; and a change made inside the caller's own unit of work stays in it.
+ * leaves the others alone; a change made inside the caller's own unit of work stays in it; and each
+ * change's audit entries name the request that asked for it, also when another request's thread
+ * applied it.
  */
 public abstract class ConcurrentChangeScenarios extends LifecycleFixture {
     private static final int THREADS = 16;
@@ -203,5 +217,182 @@ public abstract class ConcurrentChangeScenarios extends LifecycleFixture {
 
         assertThat(current(kim).version()).isEqualTo(before);
         assertThat(current(kim).toScim().getText("title")).isEmpty();
+    }
+
+    @Test
+    void theAuditEntriesOfAChangeNameTheRequestItWasMadeFor() {
+        UserView kim;
+        try (RequestScope.Binding ignored = RequestScope.open(RequestId.of("req-provision"))) {
+            kim = provision("kim", true);
+        }
+        try (RequestScope.Binding ignored = RequestScope.open(RequestId.of("req-outer"))) {
+            try (RequestScope.Binding inner = RequestScope.open(RequestId.of("req-patch"))) {
+                Outcomes.done(patch(kim, replace("title", "\"t1\""), Optional.empty()));
+            }
+            assertThat(RequestScope.current()).as("closing a scope restores the one it replaced")
+                    .contains(RequestId.of("req-outer"));
+        }
+        Outcomes.done(patch(kim, replace("title", "\"t2\""), Optional.empty()));
+
+        assertThat(RequestScope.current()).isEmpty();
+        assertThat(auditEntriesFor(kim)).extracting(AuditEntry::action, e -> e.requestId().map(RequestId::value))
+                .containsExactly(
+                        tuple(AuditAction.USER_PROVISIONED, Optional.of("req-provision")),
+                        tuple(AuditAction.INVITATION_ISSUED, Optional.of("req-provision")),
+                        tuple(AuditAction.USER_UPDATED, Optional.of("req-patch")),
+                        tuple(AuditAction.USER_UPDATED, Optional.empty()));
+    }
+
+    /**
+     * Two PATCHes of one user from two requests, applied in ONE unit of work run by the thread of the
+     * first: each change's audit entry still names its own request. A third change holds the user's
+     * lane (its unit of work waits at a gate) until both are queued behind it, so that they are
+     * certain to share the next batch.
+     */
+    @Test
+    void changesAppliedTogetherByOneRequestsThreadEachKeepTheirOwnRequestId() throws Exception {
+        UserView kim = provision("kim", true);
+        GatedStore gated = new GatedStore(store);
+        Provisioning shared = Provisioning.builder(gated.store).clock(clock).build();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+
+        Thread first = requestThread("req-holder", "held", kim, shared, failures);
+        gated.hold(first);
+        first.start();
+        threads.add(first);
+        gated.awaitHeld();
+        Thread a = requestThread("req-a", "from-a", kim, shared, failures);
+        a.start();
+        threads.add(a);
+        awaitQueued(a);
+        Thread b = requestThread("req-b", "from-b", kim, shared, failures);
+        b.start();
+        threads.add(b);
+        awaitQueued(b);
+        int before = gated.transactions.get();
+        gated.release();
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(120));
+            assertThat(t.isAlive()).as(t.getName() + " finished").isFalse();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(gated.transactions.get() - before)
+                .as("both queued changes were applied in one unit of work, on the thread of the first").isEqualTo(1);
+        assertThat(auditEntriesFor(kim).stream().filter(e -> e.action() == AuditAction.USER_UPDATED))
+                .extracting(e -> e.requestId().map(RequestId::value).orElse("none"))
+                .containsExactly("req-holder", "req-a", "req-b");
+        assertThat(current(kim).toScim().getText("title")).hasValue("from-b");
+    }
+
+    /** A thread that PATCHes kim's title for the request {@code requestId}. */
+    private Thread requestThread(String requestId, String title, UserView kim, Provisioning domain,
+                                 List<Throwable> failures) {
+        Thread t = new Thread(() -> {
+            try (RequestScope.Binding ignored = RequestScope.open(RequestId.of(requestId))) {
+                Outcomes.done(domain.patchUser().patch(new PatchUser.Command(tenant, kim.user().id(), entra,
+                        replace("title", "\"" + title + "\""), Optional.empty())));
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        }, requestId);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Waits until {@code t} is queued behind the change that holds the user's lane. */
+    private static void awaitQueued(Thread t) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!waitsForItsTurn(t)) {
+            if (System.nanoTime() > deadline || !t.isAlive()) {
+                throw new AssertionError(t.getName() + " never queued behind the change in progress");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static boolean waitsForItsTurn(Thread t) {
+        if (t.getState() != Thread.State.WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().endsWith("UserChanges$Task") && frame.getMethodName().equals("awaitTurn")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The store under test, whose units of work count themselves and can hold one thread at the door;
+     * every other port is the store's own.
+     */
+    private static final class GatedStore {
+        private final AtomicReference<Thread> held = new AtomicReference<>();
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        final AtomicInteger transactions = new AtomicInteger();
+        final Store store;
+
+        GatedStore(Store inner) {
+            UnitOfWork work = inner.unitOfWork();
+            UnitOfWork gated = new UnitOfWork() {
+                @Override
+                public <T> T inTransaction(Supplier<T> body) {
+                    transactions.incrementAndGet();
+                    if (held.compareAndSet(Thread.currentThread(), null)) {
+                        entered.countDown();
+                        awaitQuietly(released);
+                    }
+                    return work.inTransaction(body);
+                }
+
+                @Override
+                public <T> T readOnly(Supplier<T> body) {
+                    return work.readOnly(body);
+                }
+
+                @Override
+                public boolean isActive() {
+                    return work.isActive();
+                }
+            };
+            // a proxy rather than a class, so that a port added to Store later needs nothing here
+            this.store = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("unitOfWork") && method.getParameterCount() == 0) {
+                            return gated;
+                        }
+                        try {
+                            return method.invoke(inner, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        void hold(Thread t) {
+            held.set(t);
+        }
+
+        void awaitHeld() {
+            awaitQuietly(entered);
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        private static void awaitQuietly(CountDownLatch latch) {
+            try {
+                if (!latch.await(120, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the gate was never passed");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

@@ -53,6 +53,14 @@ public abstract class StoreSuite {
     }
 
     @Nested
+    public class CursorPaging extends CursorPagingContract {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
+        }
+    }
+
+    @Nested
     public class Groups extends GroupsContract {
         @Override
         protected Store createStore(Clock clock) {
@@ -190,6 +198,14 @@ public abstract class StoreSuite {
         @Override
         protected List<String> everythingStored(Store store) {
             return StoreSuite.this.everythingStored(store);
+        }
+    }
+
+    @Nested
+    public class ClientDeviations extends DeviationsContract {
+        @Override
+        protected Store createStore(Clock clock) {
+            return newStore(clock);
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.provisio.domain.model.Active;
+import org.provisio.domain.model.KeysetRequest;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.Suspended;
@@ -105,6 +106,33 @@ public abstract class UserQueryContract extends StoreContract {
 
         assertThat(names(page)).containsExactlyElementsOf(expected);
         assertThat(page.totalResults()).isEqualTo(expected.size());
+    }
+
+    /**
+     * The whole filter table again, each row paged one user at a time by keyset (RFC 9865 cursors):
+     * the same users in the same order, whatever path the store answers the filter by.
+     */
+    @Test
+    void everyFilterOfTheTablePagesByKeysetToTheSameUsers() {
+        List<org.junit.jupiter.params.provider.Arguments> rows = UserFilterTable.cases().toList();
+        for (org.junit.jupiter.params.provider.Arguments row : rows) {
+            Filter filter = (Filter) row.get()[0];
+            @SuppressWarnings("unchecked")
+            List<String> expected = (List<String>) row.get()[1];
+            List<String> paged = new java.util.ArrayList<>();
+            Page<User> page = store.users().query(tenant, UserQuery.filtered(filter, KeysetRequest.first(1)));
+            assertThat(page.totalResults()).as("total of %s", filter).isEqualTo(expected.size());
+            while (true) {
+                paged.addAll(names(page));
+                if (page.next().isEmpty() || paged.size() > expected.size()) {
+                    break;
+                }
+                page = store.users().query(tenant, UserQuery.filtered(filter,
+                        KeysetRequest.after(page.next().get(), 1, expected.size())));
+            }
+            assertThat(paged).as("%s", filter).containsExactlyElementsOf(expected);
+        }
+        assertThat(rows).hasSizeGreaterThan(20);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,20 +15,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.provisio.domain.model.Group;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.GroupQuery;
+import org.provisio.domain.model.KeysetRequest;
 import org.provisio.domain.model.Page;
+import org.provisio.domain.model.PageKey;
+import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.WriteOutcome;
+import org.provisio.scim.error.ScimException;
 import org.provisio.scim.filter.FilterEvaluator;
 import org.provisio.scim.filter.RequiredEquality;
+import org.provisio.scim.query.KeysetSlice;
 import org.provisio.scim.query.ResourceQuery;
 import org.provisio.scim.query.Slice;
+import org.provisio.scim.query.SortPosition;
+import org.provisio.scim.resource.ComplexValue;
 
 /**
  * Groups in {@code scim_groups}, their members in {@code group_members}, one row per membership.
@@ -121,17 +129,100 @@ final class JdbcGroups implements Groups {
      * Without filter and sort, one page in SQL. Otherwise the candidates (only the group named by a
      * required {@code displayName eq}, {@code externalId eq} or {@code id eq}, else all the tenant's
      * groups, with their members only when the query looks at them) are filtered, sorted and paged
-     * by scim-core's {@link ResourceQuery}, exactly as in memory.
+     * by scim-core's {@link ResourceQuery}, exactly as in memory. A keyset page (RFC 9865 cursors)
+     * in creation order reads on from its key's {@code seq}; a sorted one is picked by scim-core
+     * after its key's {@link SortPosition}.
      */
     @Override
     public Page<GroupHeader> query(TenantId tenant, GroupQuery query) {
         // compiling first rejects the filters the RFC forbids
         query.filter().ifPresent(f -> FilterEvaluator.compile(f, query.schema()));
+        return query.page().fold(index -> index(tenant, query, index), keyset -> keyset(tenant, query, keyset));
+    }
+
+    private Page<GroupHeader> index(TenantId tenant, GroupQuery query, PageRequest page) {
         if (query.filter().isEmpty() && query.sort().isEmpty()) {
             return tx.call(c -> JdbcPaging.page(c, COLUMNS.substring("SELECT ".length(), COLUMNS.indexOf(" FROM")),
-                    "FROM scim_groups g WHERE g.tenant_id = ?", List.of(tenant.value()), "g.seq", query.page(),
+                    "FROM scim_groups g WHERE g.tenant_id = ?", List.of(tenant.value()), "g.seq", page,
                     JdbcGroups::row));
         }
+        Candidates candidates = candidates(tenant, query);
+        boolean withMembers = query.needsMembers();
+        return tx.call(c -> {
+            List<GroupHeader> all = JdbcRows.list(c, COLUMNS + candidates.where() + " ORDER BY g.seq",
+                    candidates.params(), JdbcGroups::row);
+            Map<GroupId, Set<UserId>> members = withMembers ? membersOf(c, tenant, all) : Map.of();
+            Slice<GroupHeader> slice = ResourceQuery.run(all,
+                    g -> g.toScimForFilter(members.getOrDefault(g.id(), Set.of())), query.filter(), query.sort(),
+                    page.offset(), page.count(), query.schema());
+            return new Page<>(slice.items(), page.startIndex(), slice.total());
+        });
+    }
+
+    private Page<GroupHeader> keyset(TenantId tenant, GroupQuery query, KeysetRequest request) {
+        boolean withMembers = query.needsMembers();
+        if (query.sort().isPresent()) {
+            Optional<SortPosition> after = request.after().isStart() ? Optional.empty()
+                    : Optional.of(position(request.after()));
+            Candidates candidates = candidates(tenant, query);
+            return tx.call(c -> {
+                List<GroupHeader> all = JdbcRows.list(c, COLUMNS + candidates.where() + " ORDER BY g.seq",
+                        candidates.params(), JdbcGroups::row);
+                Map<GroupId, Set<UserId>> members = withMembers ? membersOf(c, tenant, all) : Map.of();
+                KeysetSlice<GroupHeader> slice = ResourceQuery.keyset(all,
+                        g -> g.toScimForFilter(members.getOrDefault(g.id(), Set.of())), query.filter(),
+                        query.sort().get(), after, request.count(), query.schema());
+                Optional<PageKey> next = !slice.more() ? Optional.empty()
+                        : Optional.of(slice.last().map(JdbcGroups::key).orElse(request.after()));
+                return Page.keyset(slice.items(), request.knownTotal().orElse(slice.total()), next);
+            });
+        }
+        long after = request.after().isStart() ? -1 : seq(request.after());
+        boolean counting = request.knownTotal().isEmpty();
+        // without a filter the page is read in SQL; with one, counting reads every candidate, else those after the key
+        Candidates candidates = candidates(tenant, query);
+        long from = query.filter().isEmpty() || !counting ? after : -1;
+        String limit = query.filter().isEmpty() ? " FETCH FIRST " + (request.count() + 1) + " ROWS ONLY" : "";
+        return tx.call(c -> {
+            List<Sequenced> rows = JdbcRows.list(c, "SELECT g.seq," + COLUMNS.substring("SELECT".length())
+                    + candidates.where() + " AND g.seq > ? ORDER BY g.seq" + limit,
+                    append(candidates.params(), from),
+                    rs -> new Sequenced(rs.getLong("seq"), row(rs)));
+            Map<GroupId, Set<UserId>> members = withMembers
+                    ? membersOf(c, tenant, rows.stream().map(Sequenced::group).toList()) : Map.of();
+            Predicate<ComplexValue> matches = query.filter().map(f -> FilterEvaluator.compile(f, query.schema()))
+                    .orElse(v -> true);
+            List<Sequenced> page = new ArrayList<>();
+            long total = 0;
+            for (Sequenced row : rows) {
+                if (matches.test(row.group().toScimForFilter(members.getOrDefault(row.group().id(), Set.of())))) {
+                    total++;
+                    if (row.seq() > after && page.size() <= request.count()) {
+                        page.add(row);
+                    }
+                }
+            }
+            boolean more = page.size() > request.count();
+            List<Sequenced> items = more ? page.subList(0, request.count()) : page;
+            Optional<PageKey> next = !more ? Optional.empty() : Optional.of(items.isEmpty() ? request.after()
+                    : PageKey.of(SEQ, Long.toString(items.get(items.size() - 1).seq())));
+            if (counting && query.filter().isEmpty() && (more || !request.after().isStart())) {
+                total = JdbcRows.count(c, "SELECT COUNT(*) FROM scim_groups g WHERE g.tenant_id = ?",
+                        List.of(tenant.value()));
+            }
+            return Page.keyset(items.stream().map(Sequenced::group).toList(), request.knownTotal().orElse(total), next);
+        });
+    }
+
+    /** A group with its creation sequence number. */
+    private record Sequenced(long seq, GroupHeader group) {
+    }
+
+    /** The {@code WHERE} of a query's candidates. */
+    private record Candidates(String where, List<Object> params) {
+    }
+
+    private static Candidates candidates(TenantId tenant, GroupQuery query) {
         String where = " WHERE g.tenant_id = ?";
         List<Object> params = new ArrayList<>(List.of(tenant.value()));
         String core = query.schema().core().id();
@@ -149,16 +240,45 @@ final class JdbcGroups implements Groups {
             where += " AND g.id = ?";
             params.add(id.get());
         }
-        String sql = COLUMNS + where + " ORDER BY g.seq";
-        boolean withMembers = query.needsMembers();
-        return tx.call(c -> {
-            List<GroupHeader> candidates = JdbcRows.list(c, sql, params, JdbcGroups::row);
-            Map<GroupId, Set<UserId>> members = withMembers ? membersOf(c, tenant, candidates) : Map.of();
-            Slice<GroupHeader> slice = ResourceQuery.run(candidates,
-                    g -> g.toScimForFilter(members.getOrDefault(g.id(), Set.of())), query.filter(), query.sort(),
-                    query.page().offset(), query.page().count(), query.schema());
-            return new Page<>(slice.items(), query.page().startIndex(), slice.total());
-        });
+        return new Candidates(where, params);
+    }
+
+    private static List<Object> append(List<Object> params, Object value) {
+        List<Object> out = new ArrayList<>(params);
+        out.add(value);
+        return out;
+    }
+
+    private static final String SEQ = "seq";
+    private static final String SORTED = "sort";
+
+    private static PageKey key(SortPosition position) {
+        List<String> parts = new ArrayList<>();
+        parts.add(SORTED);
+        parts.addAll(position.encode());
+        return new PageKey(parts);
+    }
+
+    private static SortPosition position(PageKey key) {
+        if (key.parts().isEmpty() || !key.parts().get(0).equals(SORTED)) {
+            throw notOurs();
+        }
+        return SortPosition.decode(key.parts().subList(1, key.parts().size())).orElseThrow(JdbcGroups::notOurs);
+    }
+
+    private static long seq(PageKey key) {
+        if (key.parts().size() != 2 || !key.parts().get(0).equals(SEQ)) {
+            throw notOurs();
+        }
+        try {
+            return Long.parseLong(key.parts().get(1));
+        } catch (NumberFormatException e) {
+            throw notOurs();
+        }
+    }
+
+    private static ScimException notOurs() {
+        return ScimException.invalidCursor("The cursor does not belong to this query's order");
     }
 
     /** The members of the given groups, by group. */

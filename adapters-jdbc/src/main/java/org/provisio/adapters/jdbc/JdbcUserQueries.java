@@ -5,38 +5,43 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.provisio.domain.model.GroupHeader;
+import org.provisio.domain.model.KeysetRequest;
 import org.provisio.domain.model.Page;
+import org.provisio.domain.model.PageKey;
+import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.UserQuery;
+import org.provisio.scim.error.ScimException;
 import org.provisio.scim.filter.FilterEvaluator;
+import org.provisio.scim.query.KeysetSlice;
 import org.provisio.scim.query.ResourceQuery;
 import org.provisio.scim.query.Slice;
-import org.provisio.scim.query.SortBy;
-import org.provisio.scim.query.SortOrder;
-import org.provisio.scim.schema.ResolvedAttribute;
-import org.provisio.scim.schema.ResourceSchema;
+import org.provisio.scim.query.SortPosition;
 
 /**
  * Plans and runs a SCIM query over users. The filter is translated to a {@link JdbcCondition}; when
- * it is exact, no user of the tenant is irregular and SQL can sort as scim-core sorts, the page is
- * one count and one {@code SELECT} ({@link JdbcPaging}). Otherwise the candidates the condition
- * selects are read in chunks of {@value #CHUNK} in creation order, with their groups, and scim-core's
- * {@link ResourceQuery} filters, sorts and pages them, holding no more than the page in memory (plus
- * the sort keys when sorted). On H2, {@code IN} subqueries are run first and replaced by the ids
- * they return: H2 otherwise walks every user of the tenant for them.
+ * it is exact, no user of the tenant is irregular and SQL can sort as scim-core sorts
+ * ({@link JdbcSortKeys}), an index page is one count and one {@code SELECT} ({@link JdbcPaging})
+ * and a keyset page (RFC 9865 cursors) one {@code SELECT} that reads on from its key through an
+ * index. Otherwise the candidates the condition selects are read in chunks of {@value #CHUNK} in
+ * the query's SQL order — or in creation order, for a sort SQL cannot do — with their groups, and
+ * filtered in memory: a keyset page stops at its last match, and scim-core's {@link ResourceQuery}
+ * sorts and pages the rest, holding no more than the page in memory (plus the sort keys when
+ * sorted). On H2, {@code IN} subqueries are run first and replaced by the ids they return: H2
+ * otherwise walks every user of the tenant for them.
  */
 final class JdbcUserQueries {
     /** Users per read when the query is finished in memory. */
     static final int CHUNK = 500;
     /** The most ids an {@code IN} subquery may return to be inlined on H2; beyond, it is left to the database. */
     static final int MAX_INLINED_IDS = 1_000;
+    private static final String SORTED = "sort";
 
     private final JdbcVendor vendor;
     private final JdbcGroups groups;
@@ -46,31 +51,119 @@ final class JdbcUserQueries {
         this.groups = groups;
     }
 
-    Page<User> query(Connection c, TenantId tenant, UserQuery query) throws SQLException {
+    /** How a query is answered: its SQL condition, whether SQL alone decides it, and its SQL order if any. */
+    private record Plan(SqlNode.Rendered where, boolean inSql, boolean irregular, Optional<JdbcSortKeys> order) {
+    }
+
+    private Plan plan(Connection c, TenantId tenant, UserQuery query) throws SQLException {
         // compiling first rejects the filters the RFC forbids, exactly as the memory adapter does
         query.filter().ifPresent(f -> FilterEvaluator.compile(f, query.schema()));
         JdbcCondition translated = query.filter()
                 .map(f -> JdbcFilterTranslator.translate(f, tenant.value()))
                 .orElse(JdbcCondition.ALL);
         JdbcCondition condition = vendor == JdbcVendor.H2 ? inlineSubqueries(c, translated) : translated;
-        Optional<String> order = query.sort().isEmpty() ? Optional.of("u.seq")
-                : query.sort().flatMap(s -> orderBy(s, query.schema()));
+        Optional<JdbcSortKeys> order = JdbcSortKeys.users(query.sort(), query.schema());
         boolean irregular = query.filter().isPresent() && JdbcRows.one(c,
                 "SELECT 1 FROM users WHERE tenant_id = ? AND irregular = TRUE FETCH FIRST 1 ROWS ONLY", rs -> 1,
                 tenant.value()).isPresent();
-        SqlNode.Rendered where = condition.rendered();
-        if (condition.exact() && !irregular && order.isPresent()) {
+        return new Plan(condition.rendered(), condition.exact() && !irregular && order.isPresent(), irregular, order);
+    }
+
+    /** An index page (RFC 7644 §3.4.2.4). */
+    Page<User> index(Connection c, TenantId tenant, UserQuery query, PageRequest page) throws SQLException {
+        Plan plan = plan(c, tenant, query);
+        if (plan.inSql()) {
             List<Object> params = new ArrayList<>();
             params.add(tenant.value());
-            params.addAll(where.params());
-            return JdbcPaging.page(c, JdbcUsers.COLUMNS, "FROM users u WHERE u.tenant_id = ? AND (" + where.sql() + ")",
-                    params, order.get(), query.page(), JdbcUsers::user);
+            params.addAll(plan.where().params());
+            return JdbcPaging.page(c, JdbcUsers.COLUMNS, "FROM users u WHERE u.tenant_id = ? AND ("
+                    + plan.where().sql() + ")", params, plan.order().get().orderBy(), page, JdbcUsers::user);
         }
-        Slice<Candidate> slice = ResourceQuery.run(() -> new Chunks(c, tenant, where, irregular),
-                Candidate::scim, query.filter(), query.sort(), query.page().offset(), query.page().count(),
-                query.schema());
-        return new Page<>(slice.items().stream().map(Candidate::user).toList(), query.page().startIndex(),
-                slice.total());
+        Slice<Candidate> slice = ResourceQuery.run(() -> new Chunks(c, tenant, plan, JdbcSortKeys.CREATION, PageKey.START),
+                Candidate::scim, query.filter(), query.sort(), page.offset(), page.count(), query.schema());
+        return new Page<>(slice.items().stream().map(Candidate::user).toList(), page.startIndex(), slice.total());
+    }
+
+    /**
+     * A keyset page (RFC 9865 cursors): the users after the request's key, read from there on in
+     * the query's SQL order; for a sort SQL cannot do, every candidate is read and scim-core picks
+     * the users after the key's {@link SortPosition}. The total is counted only when the request
+     * does not carry one — and not even then when the page turns out to be the whole result.
+     */
+    Page<User> keyset(Connection c, TenantId tenant, UserQuery query, KeysetRequest request) throws SQLException {
+        Plan plan = plan(c, tenant, query);
+        if (plan.order().isEmpty()) {
+            Optional<SortPosition> after = request.after().isStart() ? Optional.empty() : Optional.of(position(request.after()));
+            KeysetSlice<Candidate> slice = ResourceQuery.keyset(() -> new Chunks(c, tenant, plan, JdbcSortKeys.CREATION,
+                    PageKey.START), Candidate::scim, query.filter(), query.sort().get(), after, request.count(), query.schema());
+            Optional<PageKey> next = !slice.more() ? Optional.empty()
+                    : Optional.of(slice.last().map(JdbcUserQueries::key).orElse(request.after()));
+            return Page.keyset(slice.items().stream().map(Candidate::user).toList(),
+                    request.knownTotal().orElse(slice.total()), next);
+        }
+        JdbcSortKeys order = plan.order().get();
+        SqlNode after = order.after(request.after());
+        List<Keyed> rows;
+        if (plan.inSql()) {
+            SqlNode.Rendered from = SqlNode.render(new SqlNode.And(List.of(
+                    new SqlNode.Fragment(plan.where().sql(), plan.where().params()), after)));
+            List<Object> params = new ArrayList<>();
+            params.add(tenant.value());
+            params.addAll(from.params());
+            rows = JdbcRows.list(c, "SELECT " + JdbcUsers.COLUMNS + order.selectList() + " FROM users u WHERE u.tenant_id = ?"
+                    + " AND " + from.sql() + " ORDER BY " + order.orderBy() + " FETCH FIRST " + (request.count() + 1)
+                    + " ROWS ONLY", params, rs -> new Keyed(JdbcUsers.user(rs), order.keyOf(rs)));
+        } else {
+            java.util.function.Predicate<org.provisio.scim.resource.ComplexValue> matches = query.filter()
+                    .map(f -> FilterEvaluator.compile(f, query.schema())).orElse(v -> true);
+            rows = new ArrayList<>();
+            Chunks candidates = new Chunks(c, tenant, plan, order, request.after());
+            while (rows.size() <= request.count() && candidates.hasNext()) {
+                Candidate candidate = candidates.next();
+                if (matches.test(candidate.scim())) {
+                    rows.add(new Keyed(candidate.user(), candidates.lastKey()));
+                }
+            }
+        }
+        boolean more = rows.size() > request.count();
+        List<Keyed> items = more ? rows.subList(0, request.count()) : rows;
+        Optional<PageKey> next = !more ? Optional.empty()
+                : Optional.of(items.isEmpty() ? request.after() : items.get(items.size() - 1).key());
+        long total;
+        if (request.knownTotal().isPresent()) {
+            total = request.knownTotal().getAsLong();
+        } else if (request.after().isStart() && !more) {
+            total = rows.size();
+        } else if (plan.inSql()) {
+            List<Object> params = new ArrayList<>();
+            params.add(tenant.value());
+            params.addAll(plan.where().params());
+            total = JdbcRows.count(c, "SELECT COUNT(*) FROM users u WHERE u.tenant_id = ? AND (" + plan.where().sql()
+                    + ")", params);
+        } else {
+            total = ResourceQuery.run(() -> new Chunks(c, tenant, plan, JdbcSortKeys.CREATION, PageKey.START), Candidate::scim,
+                    query.filter(), Optional.empty(), 0, 0, query.schema()).total();
+        }
+        return Page.keyset(items.stream().map(Keyed::user).toList(), total, next);
+    }
+
+    /** A user with the key of its row. */
+    private record Keyed(User user, PageKey key) {
+    }
+
+    private static PageKey key(SortPosition position) {
+        List<String> parts = new ArrayList<>();
+        parts.add(SORTED);
+        parts.addAll(position.encode());
+        return new PageKey(parts);
+    }
+
+    private static SortPosition position(PageKey key) {
+        if (key.parts().isEmpty() || !key.parts().get(0).equals(SORTED)) {
+            throw ScimException.invalidCursor("The cursor does not belong to this query's order");
+        }
+        return SortPosition.decode(key.parts().subList(1, key.parts().size())).orElseThrow(
+                () -> ScimException.invalidCursor("The cursor does not belong to this query's order"));
     }
 
     /** A user with its groups: what a filter over {@code groups} needs. */
@@ -80,35 +173,35 @@ final class JdbcUserQueries {
         }
     }
 
-    /** The candidates, read lazily in chunks by creation order. */
+    /**
+     * The candidates — the users the condition selects, and the irregular ones — read lazily in
+     * chunks in an SQL order, from after a key on.
+     */
     private final class Chunks implements Iterator<Candidate> {
         private final Connection c;
         private final TenantId tenant;
-        private final String sql;
-        private final List<Object> params;
-        private Iterator<Candidate> chunk = java.util.Collections.emptyIterator();
-        private long lastSeq = Long.MIN_VALUE;
+        private final JdbcSortKeys order;
+        private final SqlNode candidates;
+        private Iterator<Keyed> chunk = java.util.Collections.emptyIterator();
+        private PageKey after;
+        private PageKey lastKey;
         private boolean exhausted;
 
-        Chunks(Connection c, TenantId tenant, SqlNode.Rendered where, boolean irregular) {
+        Chunks(Connection c, TenantId tenant, Plan plan, JdbcSortKeys order, PageKey after) {
             this.c = c;
             this.tenant = tenant;
-            this.sql = "SELECT " + JdbcUsers.COLUMNS + " FROM users u WHERE ((u.tenant_id = ? AND (" + where.sql() + "))"
-                    + (irregular ? " OR (u.tenant_id = ? AND u.irregular = TRUE)" : "") + ") AND u.seq > ?"
-                    + " ORDER BY u.seq FETCH FIRST " + CHUNK + " ROWS ONLY";
-            List<Object> p = new ArrayList<>();
-            p.add(tenant.value());
-            p.addAll(where.params());
-            if (irregular) {
-                p.add(tenant.value());
-            }
-            this.params = p;
+            this.order = order;
+            this.after = after;
+            SqlNode selected = new SqlNode.And(List.of(new SqlNode.Fragment("u.tenant_id = ?", List.of(tenant.value())),
+                    new SqlNode.Fragment(plan.where().sql(), plan.where().params())));
+            this.candidates = plan.irregular() ? new SqlNode.Or(List.of(selected, new SqlNode.Fragment(
+                    "(u.tenant_id = ? AND u.irregular = TRUE)", List.of(tenant.value())))) : selected;
         }
 
         @Override
         public boolean hasNext() {
             if (!chunk.hasNext() && !exhausted) {
-                chunk = next(lastSeq);
+                chunk = next(after);
             }
             return chunk.hasNext();
         }
@@ -118,23 +211,32 @@ final class JdbcUserQueries {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return chunk.next();
+            Keyed next = chunk.next();
+            lastKey = next.key();
+            return new Candidate(next.user(), memberships.getOrDefault(next.user().id(), List.of()));
         }
 
-        private Iterator<Candidate> next(long after) {
+        /** The key of the candidate {@link #next()} returned last. */
+        PageKey lastKey() {
+            return lastKey;
+        }
+
+        private Map<UserId, List<GroupHeader>> memberships = Map.of();
+
+        private Iterator<Keyed> next(PageKey from) {
             try {
-                List<Object> p = new ArrayList<>(params);
-                p.add(after);
-                List<Object[]> rows = JdbcRows.list(c, sql, p, rs -> new Object[] {JdbcUsers.user(rs), rs.getLong("seq")});
+                SqlNode.Rendered where = SqlNode.render(new SqlNode.And(List.of(candidates, order.after(from))));
+                List<Keyed> rows = JdbcRows.list(c, "SELECT " + JdbcUsers.COLUMNS + order.selectList()
+                        + " FROM users u WHERE " + where.sql() + " ORDER BY " + order.orderBy()
+                        + " FETCH FIRST " + CHUNK + " ROWS ONLY", where.params(),
+                        rs -> new Keyed(JdbcUsers.user(rs), order.keyOf(rs)));
                 exhausted = rows.size() < CHUNK;
                 if (rows.isEmpty()) {
                     return java.util.Collections.emptyIterator();
                 }
-                lastSeq = (Long) rows.get(rows.size() - 1)[1];
-                List<User> users = rows.stream().map(r -> (User) r[0]).toList();
-                Map<UserId, List<GroupHeader>> memberships = groups.groupsOf(c, tenant,
-                        users.stream().map(User::id).toList());
-                return users.stream().map(u -> new Candidate(u, memberships.getOrDefault(u.id(), List.of()))).iterator();
+                after = rows.get(rows.size() - 1).key();
+                memberships = groups.groupsOf(c, tenant, rows.stream().map(r -> r.user().id()).toList());
+                return rows.iterator();
             } catch (SQLException e) {
                 throw new JdbcFailure(e.getMessage(), e);
             }
@@ -206,37 +308,5 @@ final class JdbcUserQueries {
         public SqlNode inList(SqlNode.InList node) {
             return node;
         }
-    }
-
-    /**
-     * The ORDER BY of a sort SQL can do exactly as scim-core's {@code Sorting}: by userName
-     * (case-folded key), id, externalId (missing last ascending, first descending) and the meta
-     * dates; ties broken by id ascending.
-     */
-    private static Optional<String> orderBy(SortBy sort, ResourceSchema schema) {
-        Optional<ResolvedAttribute> r = schema.resolve(sort.by());
-        if (r.isEmpty() || r.get().extension()) {
-            return Optional.empty();
-        }
-        String name = r.get().attribute().name().toLowerCase(Locale.ROOT);
-        String sub = r.get().subAttribute() == null ? null : r.get().subAttribute().name().toLowerCase(Locale.ROOT);
-        boolean desc = sort.order() == SortOrder.DESCENDING;
-        String dir = desc ? " DESC" : " ASC";
-        String key;
-        if (sub == null && name.equals("username")) {
-            key = "u.user_name_key" + dir;
-        } else if (sub == null && name.equals("id")) {
-            return Optional.of("u.id" + dir);
-        } else if (sub == null && name.equals("externalid")) {
-            key = "CASE WHEN u.external_id IS NULL THEN " + (desc ? "0" : "1") + " ELSE " + (desc ? "1" : "0")
-                    + " END, u.external_id" + dir;
-        } else if (name.equals("meta") && "created".equals(sub)) {
-            key = "u.created_ns" + dir;
-        } else if (name.equals("meta") && "lastmodified".equals(sub)) {
-            key = "u.last_modified_ns" + dir;
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of(key + ", u.id ASC");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import org.provisio.domain.model.Group;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.GroupId;
@@ -25,6 +26,7 @@ import org.provisio.domain.port.WriteOutcome;
 import org.provisio.scim.filter.RequiredEquality;
 import org.provisio.scim.query.ResourceQuery;
 import org.provisio.scim.query.Slice;
+import org.provisio.scim.resource.ComplexValue;
 
 /**
  * Group headers with a case-folded {@code displayName} index, and memberships as a set per group
@@ -114,11 +116,26 @@ final class InMemoryGroups implements Groups {
         boolean withMembers = query.needsMembers();
         return guard.read(tenant, () -> {
             Tenant t = of(tenant);
-            Slice<GroupHeader> slice = ResourceQuery.run(candidates(t, query),
-                    g -> g.toScimForFilter(withMembers ? t.members.getOrDefault(g.id(), Set.of()) : Set.of()),
-                    query.filter(), query.sort(), query.page().offset(), query.page().count(), query.schema());
-            return new Page<>(slice.items(), query.page().startIndex(), slice.total());
+            Function<GroupHeader, ComplexValue> view =
+                    g -> g.toScimForFilter(withMembers ? t.members.getOrDefault(g.id(), Set.of()) : Set.of());
+            return query.page().fold(page -> {
+                Slice<GroupHeader> slice = ResourceQuery.run(candidates(t, query), view, query.filter(), query.sort(),
+                        page.offset(), page.count(), query.schema());
+                return new Page<>(slice.items(), page.startIndex(), slice.total());
+            }, keyset -> InMemoryKeyset.page(after -> candidatesAfter(t, query, after), view, query.filter(),
+                    query.sort(), keyset, query.schema()));
         });
+    }
+
+    /** {@link #candidates} placed after the sequence number {@code after}, with their sequence numbers. */
+    private Iterable<SeqMap.Entry<GroupHeader>> candidatesAfter(Tenant t, GroupQuery query, long after) {
+        Optional<String> name = query.filter()
+                .flatMap(f -> RequiredEquality.of(f, "displayName", query.schema().core().id()));
+        if (name.isEmpty()) {
+            return t.headers.after(after);
+        }
+        return t.byName.get(GroupHeader.displayNameKey(name.get())).flatMap(t.headers::entry)
+                .filter(e -> e.seq() > after).map(List::of).orElse(List.of());
     }
 
     /** Only the group a required {@code displayName eq "..."} names (Entra's lookup), else every group. */

@@ -2,6 +2,7 @@ package org.provisio.adapters.memory;
 
 import org.provisio.domain.port.AuditLog;
 import org.provisio.domain.port.Credentials;
+import org.provisio.domain.port.Deviations;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.Invitations;
 import org.provisio.domain.port.Outbox;
@@ -31,6 +32,7 @@ public final class InMemoryStore implements Store {
     private final InMemoryInvitations invitations = new InMemoryInvitations(guard);
     private final InMemoryOutbox outbox = new InMemoryOutbox(guard);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(guard);
+    private final InMemoryDeviations deviations = new InMemoryDeviations(guard);
 
     private InMemoryStore() {
     }
@@ -73,6 +75,11 @@ public final class InMemoryStore implements Store {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public Deviations deviations() {
+        return deviations;
     }
 
     @Override

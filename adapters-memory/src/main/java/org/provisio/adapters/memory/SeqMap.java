@@ -96,6 +96,38 @@ final class SeqMap<K, V> {
         };
     }
 
+    /** A value with its place in the insertion order. */
+    record Entry<V>(long seq, V value) {
+    }
+
+    /** The entry of {@code key}, if present. */
+    synchronized Optional<Entry<V>> entry(K key) {
+        Row<V> row = rows.get(key);
+        return row == null ? Optional.empty() : Optional.of(new Entry<>(row.seq(), row.value()));
+    }
+
+    /**
+     * The entries placed after {@code seq} in insertion order (all of them for {@code -1}): where a
+     * keyset page in creation order continues. The caller holds the lock that keeps writers out
+     * while it iterates.
+     */
+    Iterable<Entry<V>> after(long seq) {
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<Map.Entry<Long, K>> keys = order.tailMap(seq, false).entrySet().iterator();
+
+            @Override
+            public boolean hasNext() {
+                return keys.hasNext();
+            }
+
+            @Override
+            public Entry<V> next() {
+                Map.Entry<Long, K> e = keys.next();
+                return new Entry<>(e.getKey(), rows.get(e.getValue()).value());
+            }
+        };
+    }
+
     /** The values in insertion order, as a list. */
     synchronized List<V> valueList() {
         List<V> out = new ArrayList<>(rows.size());

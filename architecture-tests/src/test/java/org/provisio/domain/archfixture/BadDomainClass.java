@@ -2,7 +2,7 @@ package org.provisio.domain.archfixture;
 
 import org.provisio.adapters.memory.InMemoryStore;
 
-/** Breaks every rule about the domain: infrastructure, Jackson and an outward dependency. */
+/** Breaks every rule about the domain: infrastructure, Jackson, Micrometer and an outward dependency. */
 public class BadDomainClass {
     java.sql.Connection connection;
     javax.sql.DataSource dataSource;
@@ -13,4 +13,5 @@ public class BadDomainClass {
     org.flywaydb.archstub.Stub flyway;
     com.fasterxml.jackson.archstub.Stub jackson;
     InMemoryStore adapter;
+    io.micrometer.archstub.Stub micrometer;
 }

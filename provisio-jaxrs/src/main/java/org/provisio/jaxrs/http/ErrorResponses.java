@@ -16,12 +16,26 @@ final class ErrorResponses {
     }
 
     static Response of(ScimErrorType type, String detail) {
-        Response.ResponseBuilder b = Response.status(type.status())
+        // the status carries the kind of error to the access-log line (ScimErrorStatus)
+        Response.ResponseBuilder b = Response.status(new ScimErrorStatus(type))
                 .type(ScimMediaType.SCIM_JSON_UTF8_TYPE)
                 .entity(ErrorResponse.of(type, detail).toJson());
         if (type == ScimErrorType.UNAUTHORIZED) {
             b.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"provisio\"");
         }
         return b.build();
+    }
+
+    /**
+     * {@code 429 Too Many Requests} (RFC 6585 §4) with {@code Retry-After} in whole seconds. RFC 7644
+     * §3.12 defines no {@code scimType} for it, so the Error carries none: only {@code status} and
+     * {@code detail}.
+     */
+    static Response tooManyRequests(String detail, long retryAfterSeconds) {
+        return Response.status(429)
+                .type(ScimMediaType.SCIM_JSON_UTF8_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .entity(new ErrorResponse(429, null, detail).toJson())
+                .build();
     }
 }

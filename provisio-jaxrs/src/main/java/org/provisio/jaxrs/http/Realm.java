@@ -16,5 +16,10 @@ public enum Realm {
     /** A signed-in console session; admitted by the {@link RealmGuard} the application registers for it. */
     CONSOLE,
     /** The metrics scraper; admitted by the {@link RealmGuard} the application registers for it. */
-    METRICS
+    METRICS,
+    /**
+     * Anyone: a load balancer's or orchestrator's health probe, whose answer says UP or DOWN and
+     * nothing that would help an attacker.
+     */
+    HEALTH
 }

@@ -16,9 +16,11 @@ import org.provisio.domain.usecase.PatchUser;
 import org.provisio.domain.usecase.ProvisionUser;
 import org.provisio.domain.usecase.ReplaceGroup;
 import org.provisio.domain.usecase.ReplaceUser;
+import org.provisio.domain.usecase.RequestConformance;
 import org.provisio.domain.usecase.UserView;
 import org.provisio.scim.bulk.BulkJob;
 import org.provisio.scim.bulk.BulkOperation;
+import org.provisio.scim.error.ScimException;
 import org.provisio.scim.message.ErrorResponse;
 import org.provisio.scim.patch.PatchRequest;
 import org.provisio.scim.resource.ScimResource;
@@ -38,33 +40,44 @@ final class BulkOperations implements BulkJob.Executor {
     private final GroupsResource.UseCases groups;
     private final TenantId tenant;
     private final Actor actor;
+    private final RequestConformance conformance;
 
-    BulkOperations(UsersResource.UseCases users, GroupsResource.UseCases groups, TenantId tenant, Actor actor) {
+    BulkOperations(UsersResource.UseCases users, GroupsResource.UseCases groups, TenantId tenant, Actor actor,
+                   RequestConformance conformance) {
         this.users = users;
         this.groups = groups;
         this.tenant = tenant;
         this.actor = actor;
+        this.conformance = conformance;
     }
 
+    /** Runs one operation; its refusal is noted for the tenant's deviation report, as a single request's is. */
     @Override
     public BulkJob.Done execute(BulkOperation op) {
-        return switch (op.path().endpoint()) {
-            case "Users" -> user(op);
-            case "Groups" -> group(op);
-            default -> throw new IllegalArgumentException("BulkResource admits no endpoint " + op.path().endpoint());
-        };
+        try {
+            return switch (op.path().endpoint()) {
+                case "Users" -> user(op);
+                case "Groups" -> group(op);
+                default -> throw new IllegalArgumentException("BulkResource admits no endpoint "
+                        + op.path().endpoint());
+            };
+        } catch (ScimException e) {
+            conformance.refused(e);
+            throw e;
+        }
     }
 
     private BulkJob.Done user(BulkOperation op) {
         return switch (op.method()) {
             case POST -> done(201, ScimRequests.done(users.provision().provision(
-                    new ProvisionUser.Command(tenant, actor, resource(op)))));
+                    new ProvisionUser.Command(tenant, actor, resource(op), conformance))));
             case PUT -> done(200, ScimRequests.done(users.replace().replace(
-                    new ReplaceUser.Command(tenant, userId(op), actor, resource(op), ScimRequests.ifMatch(version(op))))));
+                    new ReplaceUser.Command(tenant, userId(op), actor, resource(op), ScimRequests.ifMatch(version(op)),
+                            conformance))));
             case PATCH -> {
-                PatchRequest patch = PatchRequest.from(op.data().orElseThrow());
-                yield done(200, ScimRequests.done(users.patch().patch(
-                        new PatchUser.Command(tenant, userId(op), actor, patch, ScimRequests.ifMatch(version(op))))));
+                PatchRequest patch = PatchRequest.from(op.data().orElseThrow(), conformance);
+                yield done(200, ScimRequests.done(users.patch().patch(new PatchUser.Command(tenant, userId(op), actor,
+                        patch, ScimRequests.ifMatch(version(op)), conformance))));
             }
             case DELETE -> {
                 UserId id = ScimRequests.done(users.delete().delete(
@@ -77,14 +90,15 @@ final class BulkOperations implements BulkJob.Executor {
     private BulkJob.Done group(BulkOperation op) {
         return switch (op.method()) {
             case POST -> done(201, ScimRequests.done(groups.create().create(
-                    new CreateGroup.Command(tenant, actor, resource(op)))));
+                    new CreateGroup.Command(tenant, actor, resource(op), conformance))));
             case PUT -> done(200, ScimRequests.done(groups.replace().replace(
-                    new ReplaceGroup.Command(tenant, groupId(op), actor, resource(op), ScimRequests.ifMatch(version(op))))));
+                    new ReplaceGroup.Command(tenant, groupId(op), actor, resource(op), ScimRequests.ifMatch(version(op)),
+                            conformance))));
             case PATCH -> {
-                PatchRequest patch = PatchRequest.from(op.data().orElseThrow());
+                PatchRequest patch = PatchRequest.from(op.data().orElseThrow(), conformance);
                 // as a single PATCH without attributes=: 204 with the new version, members neither read nor sent
                 yield done(204, ScimRequests.done(groups.patch().patch(new PatchGroup.Command(tenant, groupId(op), actor,
-                        patch, ScimRequests.ifMatch(version(op)), false))));
+                        patch, ScimRequests.ifMatch(version(op)), false, conformance))));
             }
             case DELETE -> {
                 GroupId id = ScimRequests.done(groups.delete().delete(

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.provisio.domain.model.TenantId;
+import org.provisio.domain.usecase.RequestConformance;
 import org.provisio.jaxrs.http.Guarded;
 import org.provisio.jaxrs.http.Realm;
 import org.provisio.jaxrs.http.ScimMediaType;
@@ -60,9 +61,10 @@ public final class BulkResource {
     public Response bulk(@PathParam("tenantId") String tenantId, @Context ContainerRequestContext request,
                          ComplexValue body) {
         TenantId tenant = ScimRequests.tenant(tenantId);
-        BulkRequest bulk = BulkRequest.parse(ScimResponses.requireBody(body), maxOperations, ENDPOINTS);
+        RequestConformance conformance = ScimRequests.conformance(request);
+        BulkRequest bulk = BulkRequest.parse(ScimResponses.requireBody(body), maxOperations, ENDPOINTS, conformance);
         BulkResponse response = BulkJob.run(bulk, publicUrl.get() + "/scim/v2/" + tenant.value(),
-                new BulkOperations(users, groups, tenant, ScimRequests.actor(request)));
+                new BulkOperations(users, groups, tenant, ScimRequests.actor(request), conformance));
         return Response.ok(response.toJson(), ScimMediaType.SCIM_JSON_UTF8_TYPE).build();
     }
 }

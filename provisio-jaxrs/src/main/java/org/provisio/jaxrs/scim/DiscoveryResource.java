@@ -7,8 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.provisio.domain.service.Cursors;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.message.Discovery;
 import org.provisio.scim.message.ListResponse;
@@ -40,6 +42,16 @@ public final class DiscoveryResource {
     /** Discovery that advertises {@code /Bulk} with its limits (RFC 7643 §5 {@code bulk}). */
     public DiscoveryResource(Supplier<String> publicUrl, SchemaRegistry registry, List<String> servedResourceTypes,
                              long maxPayloadSize, int maxBulkOperations) {
+        this(publicUrl, registry, servedResourceTypes, maxPayloadSize, maxBulkOperations, Cursors.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Discovery that advertises {@code /Bulk} with its limits and both paging methods (RFC 9865 §4
+     * {@code pagination}): index paging stays the default, so that clients that know nothing of
+     * cursors see no change; a cursor is good for {@code cursorTimeout}.
+     */
+    public DiscoveryResource(Supplier<String> publicUrl, SchemaRegistry registry, List<String> servedResourceTypes,
+                             long maxPayloadSize, int maxBulkOperations, Duration cursorTimeout) {
         this.publicUrl = publicUrl;
         this.resourceTypes = new ArrayList<>();
         this.schemas = new ArrayList<>();
@@ -54,7 +66,8 @@ public final class DiscoveryResource {
             }
         }
         this.config = new ServiceProviderConfig(true, maxBulkOperations, maxPayloadSize, ScimResponses.MAX_COUNT,
-                null);
+                null, new ServiceProviderConfig.Pagination(true, true, "index", ScimResponses.DEFAULT_COUNT,
+                        ScimResponses.MAX_COUNT, cursorTimeout.toSeconds()));
     }
 
     private String base(String tenantId) {

@@ -19,9 +19,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.provisio.domain.model.CursorScope;
 import org.provisio.domain.model.GroupQuery;
 import org.provisio.domain.model.Page;
+import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
+import org.provisio.domain.service.Cursors;
 import org.provisio.domain.usecase.CreateGroup;
 import org.provisio.domain.usecase.DeleteGroup;
 import org.provisio.domain.usecase.GetGroup;
@@ -30,6 +33,7 @@ import org.provisio.domain.usecase.QueryGroups;
 import org.provisio.scim.schema.ResourceSchema;
 import org.provisio.domain.usecase.PatchGroup;
 import org.provisio.domain.usecase.ReplaceGroup;
+import org.provisio.domain.usecase.RequestConformance;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.patch.PatchRequest;
 import org.provisio.scim.query.Projection;
@@ -62,9 +66,12 @@ public final class GroupsResource {
     private final UseCases groups;
     private final Supplier<String> publicUrl;
     private final SchemaValidator validator;
+    private final Cursors cursors;
 
-    public GroupsResource(UseCases groups, ResourceSchema groupSchema, Supplier<String> publicUrl) {
+    /** The resource; {@code cursors} opens and issues the RFC 9865 cursors of its queries. */
+    public GroupsResource(UseCases groups, ResourceSchema groupSchema, Supplier<String> publicUrl, Cursors cursors) {
         this.groups = groups;
+        this.cursors = cursors;
         this.validator = new SchemaValidator(groupSchema);
         this.publicUrl = publicUrl;
     }
@@ -75,7 +82,8 @@ public final class GroupsResource {
                            @Context UriInfo uri, ComplexValue body) {
         TenantId tenant = ScimRequests.tenant(tenantId);
         GroupView created = ScimRequests.done(groups.create().create(new CreateGroup.Command(tenant,
-                ScimRequests.actor(request), ScimResource.of(ScimResponses.requireBody(body)))));
+                ScimRequests.actor(request), ScimResource.of(ScimResponses.requireBody(body)),
+                ScimRequests.conformance(request))));
         String location = location(tenant, created);
         return ok(Response.status(Response.Status.CREATED).location(URI.create(location)), tenant, created,
                 ScimResponses.projection(uri));
@@ -97,14 +105,18 @@ public final class GroupsResource {
 
     @GET
     @Path("Groups")
-    public Response query(@PathParam("tenantId") String tenantId, @Context UriInfo uri) {
-        return search(ScimRequests.tenant(tenantId), ScimResponses.search(uri));
+    public Response query(@PathParam("tenantId") String tenantId, @Context UriInfo uri,
+                          @Context ContainerRequestContext request) {
+        return search(ScimRequests.tenant(tenantId), ScimRequests.search(uri, validator.schema(),
+                ScimRequests.conformance(request)));
     }
 
     @POST
     @Path("Groups/.search")
-    public Response searchGroups(@PathParam("tenantId") String tenantId, ComplexValue body) {
-        return search(ScimRequests.tenant(tenantId), ScimResponses.search(body));
+    public Response searchGroups(@PathParam("tenantId") String tenantId, @Context ContainerRequestContext request,
+                                 ComplexValue body) {
+        return search(ScimRequests.tenant(tenantId), ScimRequests.search(body, validator.schema(),
+                ScimRequests.conformance(request)));
     }
 
     @PUT
@@ -115,7 +127,7 @@ public final class GroupsResource {
         TenantId tenant = ScimRequests.tenant(tenantId);
         GroupView updated = ScimRequests.done(groups.replace().replace(new ReplaceGroup.Command(tenant,
                 ScimRequests.groupId(id), ScimRequests.actor(request), ScimResource.of(ScimResponses.requireBody(body)),
-                ScimRequests.ifMatch(ifMatch))));
+                ScimRequests.ifMatch(ifMatch), ScimRequests.conformance(request))));
         return ok(Response.ok(), tenant, updated, ScimResponses.projection(uri));
     }
 
@@ -125,12 +137,13 @@ public final class GroupsResource {
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context ContainerRequestContext request,
                           @Context UriInfo uri, ComplexValue body) {
         TenantId tenant = ScimRequests.tenant(tenantId);
-        PatchRequest patch = PatchRequest.from(ScimResponses.requireBody(body));
+        RequestConformance conformance = ScimRequests.conformance(request);
+        PatchRequest patch = PatchRequest.from(ScimResponses.requireBody(body), conformance);
         boolean withBody = ScimResponses.namesAttributes(uri);
         Projection projection = ScimResponses.projection(uri);
         GroupView updated = ScimRequests.done(groups.patch().patch(new PatchGroup.Command(tenant,
                 ScimRequests.groupId(id), ScimRequests.actor(request), patch, ScimRequests.ifMatch(ifMatch),
-                withBody && withMembers(projection))));
+                withBody && withMembers(projection), conformance)));
         if (!withBody) {
             return Response.noContent().tag(ScimResponses.entityTag(updated.version())).build();
         }
@@ -149,12 +162,26 @@ public final class GroupsResource {
     private Response search(TenantId tenant, SearchRequest search) {
         GroupQuery query = new GroupQuery(search.optionalFilter(), ScimResponses.sort(search),
                 ScimResponses.page(search));
-        Page<GroupView> page = groups.query().query(tenant, query, withMembers(search.projection()));
+        CursorScope scope = CursorScope.of(tenant, query);
+        Page<GroupView> page = groups.query().query(tenant,
+                query.withPage(ScimResponses.paging(search, cursors, scope)), withMembers(search.projection()));
         List<ComplexValue> resources = new ArrayList<>(page.items().size());
         for (GroupView view : page.items()) {
             resources.add(render(tenant, view, search.projection()));
         }
-        return ScimResponses.list(page.totalResults(), search.startIndex(), resources);
+        return ScimResponses.list(page, search, resources, cursors, scope);
+    }
+
+    /** The groups' part of a root search (RFC 7644 §3.4.3): the slice {@code page} asks for, and how many match. */
+    RootSearchResource.Slice rootSlice(TenantId tenant, SearchRequest search, PageRequest page) {
+        Page<GroupView> found = groups.query().query(tenant,
+                new GroupQuery(search.optionalFilter(), ScimResponses.sort(search), page),
+                withMembers(search.projection()));
+        List<ComplexValue> resources = new ArrayList<>(found.items().size());
+        for (GroupView view : found.items()) {
+            resources.add(render(tenant, view, search.projection()));
+        }
+        return new RootSearchResource.Slice(resources, found.totalResults());
     }
 
     private static boolean withMembers(Projection projection) {

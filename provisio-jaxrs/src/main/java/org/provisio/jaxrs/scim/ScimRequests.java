@@ -1,6 +1,8 @@
 package org.provisio.jaxrs.scim;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.GroupId;
@@ -8,10 +10,17 @@ import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.usecase.Outcome;
+import org.provisio.domain.usecase.RequestConformance;
+import org.provisio.jaxrs.http.ConformanceFilter;
 import org.provisio.jaxrs.http.Refusals;
 import org.provisio.scim.message.EntityTag;
 import java.util.OptionalLong;
+import org.provisio.scim.conformance.Conformance;
 import org.provisio.scim.error.ScimException;
+import org.provisio.scim.filter.FilterConformance;
+import org.provisio.scim.query.SearchRequest;
+import org.provisio.scim.resource.ComplexValue;
+import org.provisio.scim.schema.ResourceSchema;
 import org.provisio.jaxrs.http.AccessFilter;
 
 /** Small translations from HTTP request parts to domain values, shared by the SCIM resources. */
@@ -21,6 +30,29 @@ final class ScimRequests {
 
     static Actor actor(ContainerRequestContext request) {
         return AccessFilter.actor(request);
+    }
+
+    /** The conformance the request is held to, by its tenant's profile. */
+    static RequestConformance conformance(ContainerRequestContext request) {
+        return ConformanceFilter.check(request);
+    }
+
+    /** The query of the query string, its tolerances (and those of its filter) asked of {@code conformance}. */
+    static SearchRequest search(UriInfo uri, ResourceSchema schema, Conformance conformance) {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        return checked(SearchRequest.fromParameters(q::getFirst, ScimResponses.DEFAULT_COUNT,
+                ScimResponses.MAX_COUNT, conformance), schema, conformance);
+    }
+
+    /** The query of a {@code POST .search} body, its tolerances asked of {@code conformance}. */
+    static SearchRequest search(ComplexValue body, ResourceSchema schema, Conformance conformance) {
+        return checked(SearchRequest.fromBody(ScimResponses.requireBody(body), ScimResponses.DEFAULT_COUNT,
+                ScimResponses.MAX_COUNT, conformance), schema, conformance);
+    }
+
+    private static SearchRequest checked(SearchRequest search, ResourceSchema schema, Conformance conformance) {
+        search.optionalFilter().ifPresent(f -> FilterConformance.check(f, schema, conformance));
+        return search;
     }
 
     /** The tenant of the path; the authentication filter has already checked it. */

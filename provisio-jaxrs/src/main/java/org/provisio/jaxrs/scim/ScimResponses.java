@@ -6,8 +6,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import org.provisio.domain.model.CursorScope;
+import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
+import org.provisio.domain.model.Paging;
 import org.provisio.domain.model.Version;
+import org.provisio.domain.service.Cursors;
 import org.provisio.scim.query.SortBy;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.message.ListResponse;
@@ -58,6 +62,16 @@ final class ScimResponses {
         return PageRequest.of(search.startIndex(), search.count());
     }
 
+    /**
+     * The page a search asks for: by index, or — with a {@code cursor} (RFC 9865 §2) — the keyset page
+     * its cursor stands for, the first one for an empty cursor; a cursor of another query, altered or
+     * expired is refused with {@code invalidCursor} or {@code expiredCursor}.
+     */
+    static Paging paging(SearchRequest search, Cursors cursors, CursorScope scope) {
+        return search.optionalCursor().<Paging>map(cursor -> cursors.open(cursor, scope, search.count()))
+                .orElseGet(() -> page(search));
+    }
+
     static Optional<SortBy> sort(SearchRequest search) {
         return search.optionalSortBy().map(by -> new SortBy(by, search.sortOrder()));
     }
@@ -82,6 +96,22 @@ final class ScimResponses {
     /** A {@code ListResponse}. */
     static Response list(long totalResults, int startIndex, List<ComplexValue> resources) {
         return Response.ok(new ListResponse(totalResults, startIndex, resources).toJson(),
+                ScimMediaType.SCIM_JSON_UTF8_TYPE).build();
+    }
+
+    /**
+     * The {@code ListResponse} of {@code page}, which {@code search} asked for: an index page, or a
+     * cursor page (RFC 9865 §2) without {@code startIndex} and with the {@code nextCursor} of its next
+     * page unless it is the last. {@code previousCursor} is not offered (RFC 9865 makes it optional):
+     * a client that wants a page again sends the cursor it got it with, good for {@code cursorTimeout}.
+     */
+    static Response list(Page<?> page, SearchRequest search, List<ComplexValue> resources, Cursors cursors,
+                         CursorScope scope) {
+        if (search.optionalCursor().isEmpty()) {
+            return list(page.totalResults(), search.startIndex(), resources);
+        }
+        Optional<String> next = page.next().map(key -> cursors.issue(key, page.totalResults(), scope));
+        return Response.ok(ListResponse.cursorPage(page.totalResults(), resources, next).toJson(),
                 ScimMediaType.SCIM_JSON_UTF8_TYPE).build();
     }
 

@@ -17,15 +17,19 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.provisio.domain.model.CursorScope;
 import org.provisio.domain.model.Page;
+import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserQuery;
+import org.provisio.domain.service.Cursors;
 import org.provisio.domain.usecase.DeleteUser;
 import org.provisio.domain.usecase.GetUser;
 import org.provisio.domain.usecase.PatchUser;
 import org.provisio.domain.usecase.ProvisionUser;
 import org.provisio.domain.usecase.QueryUsers;
 import org.provisio.domain.usecase.ReplaceUser;
+import org.provisio.domain.usecase.RequestConformance;
 import org.provisio.domain.usecase.UserView;
 import org.provisio.jaxrs.http.Guarded;
 import org.provisio.jaxrs.http.Realm;
@@ -54,9 +58,12 @@ public final class UsersResource {
     private final UseCases users;
     private final Supplier<String> publicUrl;
     private final SchemaValidator validator;
+    private final Cursors cursors;
 
-    public UsersResource(UseCases users, ResourceSchema userSchema, Supplier<String> publicUrl) {
+    /** The resource; {@code cursors} opens and issues the RFC 9865 cursors of its queries. */
+    public UsersResource(UseCases users, ResourceSchema userSchema, Supplier<String> publicUrl, Cursors cursors) {
         this.users = users;
+        this.cursors = cursors;
         this.validator = new SchemaValidator(userSchema);
         this.publicUrl = publicUrl;
     }
@@ -67,7 +74,8 @@ public final class UsersResource {
                            @Context UriInfo uri, ComplexValue body) {
         TenantId tenant = ScimRequests.tenant(tenantId);
         UserView created = ScimRequests.done(users.provision().provision(new ProvisionUser.Command(tenant,
-                ScimRequests.actor(request), ScimResource.of(ScimResponses.requireBody(body)))));
+                ScimRequests.actor(request), ScimResource.of(ScimResponses.requireBody(body)),
+                ScimRequests.conformance(request))));
         String location = location(tenant, created);
         return ok(Response.status(Response.Status.CREATED).location(URI.create(location)), created,
                 ScimResponses.projection(uri), location);
@@ -88,25 +96,18 @@ public final class UsersResource {
 
     @GET
     @Path("Users")
-    public Response query(@PathParam("tenantId") String tenantId, @Context UriInfo uri) {
-        return search(ScimRequests.tenant(tenantId), ScimResponses.search(uri));
+    public Response query(@PathParam("tenantId") String tenantId, @Context UriInfo uri,
+                          @Context ContainerRequestContext request) {
+        return search(ScimRequests.tenant(tenantId), ScimRequests.search(uri, validator.schema(),
+                ScimRequests.conformance(request)));
     }
 
     @POST
     @Path("Users/.search")
-    public Response searchUsers(@PathParam("tenantId") String tenantId, ComplexValue body) {
-        return search(ScimRequests.tenant(tenantId), ScimResponses.search(body));
-    }
-
-    /**
-     * {@code POST /.search} at the tenant root searches users only: a filter spanning users and
-     * groups would need one ordering and one paging over both types, which no identity provider
-     * asks for. Groups are searched at {@code /Groups/.search}.
-     */
-    @POST
-    @Path(".search")
-    public Response searchRoot(@PathParam("tenantId") String tenantId, ComplexValue body) {
-        return searchUsers(tenantId, body);
+    public Response searchUsers(@PathParam("tenantId") String tenantId, @Context ContainerRequestContext request,
+                                ComplexValue body) {
+        return search(ScimRequests.tenant(tenantId), ScimRequests.search(body, validator.schema(),
+                ScimRequests.conformance(request)));
     }
 
     @PUT
@@ -117,7 +118,7 @@ public final class UsersResource {
         TenantId tenant = ScimRequests.tenant(tenantId);
         UserView updated = ScimRequests.done(users.replace().replace(new ReplaceUser.Command(tenant,
                 ScimRequests.userId(id), ScimRequests.actor(request), ScimResource.of(ScimResponses.requireBody(body)),
-                ScimRequests.ifMatch(ifMatch))));
+                ScimRequests.ifMatch(ifMatch), ScimRequests.conformance(request))));
         return ok(Response.ok(), updated, ScimResponses.projection(uri), location(tenant, updated));
     }
 
@@ -127,9 +128,10 @@ public final class UsersResource {
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context ContainerRequestContext request,
                           @Context UriInfo uri, ComplexValue body) {
         TenantId tenant = ScimRequests.tenant(tenantId);
-        PatchRequest patch = PatchRequest.from(ScimResponses.requireBody(body));
+        RequestConformance conformance = ScimRequests.conformance(request);
+        PatchRequest patch = PatchRequest.from(ScimResponses.requireBody(body), conformance);
         UserView updated = ScimRequests.done(users.patch().patch(new PatchUser.Command(tenant, ScimRequests.userId(id),
-                ScimRequests.actor(request), patch, ScimRequests.ifMatch(ifMatch))));
+                ScimRequests.actor(request), patch, ScimRequests.ifMatch(ifMatch), conformance)));
         return ok(Response.ok(), updated, ScimResponses.projection(uri), location(tenant, updated));
     }
 
@@ -145,12 +147,25 @@ public final class UsersResource {
     private Response search(TenantId tenant, SearchRequest search) {
         UserQuery query = new UserQuery(search.optionalFilter(), ScimResponses.sort(search),
                 ScimResponses.page(search));
-        Page<UserView> page = users.query().query(tenant, query);
+        CursorScope scope = CursorScope.of(tenant, query);
+        Page<UserView> page = users.query().query(tenant,
+                query.withPage(ScimResponses.paging(search, cursors, scope)));
         List<ComplexValue> resources = new ArrayList<>(page.items().size());
         for (UserView view : page.items()) {
             resources.add(ScimResponses.render(view.toScim(), location(tenant, view), validator, search.projection()));
         }
-        return ScimResponses.list(page.totalResults(), search.startIndex(), resources);
+        return ScimResponses.list(page, search, resources, cursors, scope);
+    }
+
+    /** The users' part of a root search (RFC 7644 §3.4.3): the slice {@code page} asks for, and how many match. */
+    RootSearchResource.Slice rootSlice(TenantId tenant, SearchRequest search, PageRequest page) {
+        Page<UserView> found = users.query().query(tenant,
+                new UserQuery(search.optionalFilter(), ScimResponses.sort(search), page));
+        List<ComplexValue> resources = new ArrayList<>(found.items().size());
+        for (UserView view : found.items()) {
+            resources.add(ScimResponses.render(view.toScim(), location(tenant, view), validator, search.projection()));
+        }
+        return new RootSearchResource.Slice(resources, found.totalResults());
     }
 
     private Response ok(Response.ResponseBuilder builder, UserView view, Projection projection, String location) {

@@ -11,10 +11,11 @@ import org.provisio.scim.schema.ResourceSchema;
  * A SCIM query over a tenant's groups (RFC 7644 §3.4.2), e.g. Entra ID's
  * {@code displayName eq "Sales"}: an optional filter evaluated over the group's SCIM
  * representation ({@code members.value} included, {@code members.display} not), an optional sort
- * with the same semantics as for users, the page, and the Group schema the filter is interpreted
- * with (an embedder's extensions included). Without a sort, groups come in creation order.
+ * with the same semantics as for users, the page (by index or by keyset, {@link Paging}), and the
+ * Group schema the filter is interpreted with (an embedder's extensions included). Without a sort,
+ * groups come in creation order.
  */
-public record GroupQuery(Optional<Filter> filter, Optional<SortBy> sort, PageRequest page, ResourceSchema schema) {
+public record GroupQuery(Optional<Filter> filter, Optional<SortBy> sort, Paging page, ResourceSchema schema) {
     public GroupQuery {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sort, "sort");
@@ -23,7 +24,7 @@ public record GroupQuery(Optional<Filter> filter, Optional<SortBy> sort, PageReq
     }
 
     /** A query interpreted against the default Group schema. */
-    public GroupQuery(Optional<Filter> filter, Optional<SortBy> sort, PageRequest page) {
+    public GroupQuery(Optional<Filter> filter, Optional<SortBy> sort, Paging page) {
         this(filter, sort, page, ResourceSchema.group());
     }
 
@@ -33,13 +34,18 @@ public record GroupQuery(Optional<Filter> filter, Optional<SortBy> sort, PageReq
     }
 
     /** All groups, in creation order, the given page. */
-    public static GroupQuery all(PageRequest page) {
+    public static GroupQuery all(Paging page) {
         return new GroupQuery(Optional.empty(), Optional.empty(), page);
     }
 
     /** Groups matching {@code filter}, the given page. */
-    public static GroupQuery filtered(Filter filter, PageRequest page) {
+    public static GroupQuery filtered(Filter filter, Paging page) {
         return new GroupQuery(Optional.of(filter), Optional.empty(), page);
+    }
+
+    /** The same query, another page of it. */
+    public GroupQuery withPage(Paging newPage) {
+        return new GroupQuery(filter, sort, newPage, schema);
     }
 
     /** This query sorted. */

@@ -56,7 +56,7 @@ public interface Groups {
 
     /**
      * A SCIM query over the groups' SCIM representation ({@code members.value} included), in
-     * creation order unless sorted.
+     * creation order unless sorted; keyset pages as {@link Users#query} describes.
      */
     Page<GroupHeader> query(TenantId tenant, GroupQuery query);
 

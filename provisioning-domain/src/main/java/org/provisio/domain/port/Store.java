@@ -19,5 +19,8 @@ public interface Store {
 
     AuditLog auditLog();
 
+    /** The tenants' client-deviation reports. */
+    Deviations deviations();
+
     UnitOfWork unitOfWork();
 }

@@ -16,6 +16,7 @@ import org.provisio.domain.model.Tenant;
 import org.provisio.domain.model.Transition;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserStatus;
+import org.provisio.domain.port.JobObserver;
 import org.provisio.domain.usecase.AcceptInvitation;
 import org.provisio.domain.usecase.InspectInvitation;
 import org.provisio.domain.usecase.Outcome;
@@ -35,10 +36,12 @@ final class LifecycleService implements InspectInvitation, AcceptInvitation, Res
         PurgeExpiredUsers {
     private final Context ctx;
     private final UserRecords records;
+    private final JobObserver observer;
 
-    LifecycleService(Context ctx, UserRecords records) {
+    LifecycleService(Context ctx, UserRecords records, JobObserver observer) {
         this.ctx = ctx;
         this.records = records;
+        this.observer = observer;
     }
 
     @Override
@@ -148,6 +151,7 @@ final class LifecycleService implements InspectInvitation, AcceptInvitation, Res
             });
             purged += removed;
             if (seen[0] < ctx.purgeBatchSize) {
+                observer.purgeRan(purged);
                 return purged;
             }
         }

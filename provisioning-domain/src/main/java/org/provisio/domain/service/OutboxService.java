@@ -18,6 +18,7 @@ import org.provisio.domain.model.OutboxMessage;
 import org.provisio.domain.model.SecretHash;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
+import org.provisio.domain.port.JobObserver;
 import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.port.Outbox;
 import org.provisio.domain.usecase.DispatchOutbox;
@@ -49,23 +50,26 @@ final class OutboxService implements DispatchOutbox {
     private final int maxAttempts;
     private final DoubleSupplier jitter;
     private final BooleanSupplier stopping;
+    private final JobObserver observer;
 
-    OutboxService(Context ctx, MessageSender sender, int maxAttempts, BooleanSupplier stopping) {
-        this(ctx, sender, maxAttempts, () -> ThreadLocalRandom.current().nextDouble(), stopping);
+    OutboxService(Context ctx, MessageSender sender, int maxAttempts, BooleanSupplier stopping, JobObserver observer) {
+        this(ctx, sender, maxAttempts, () -> ThreadLocalRandom.current().nextDouble(), stopping, observer);
     }
 
-    OutboxService(Context ctx, MessageSender sender, int maxAttempts, DoubleSupplier jitter, BooleanSupplier stopping) {
+    OutboxService(Context ctx, MessageSender sender, int maxAttempts, DoubleSupplier jitter, BooleanSupplier stopping,
+                  JobObserver observer) {
         this.ctx = ctx;
         this.sender = Objects.requireNonNull(sender, "sender");
         this.maxAttempts = maxAttempts;
         this.jitter = jitter;
         this.stopping = stopping;
+        this.observer = observer;
     }
 
-    /** A user of a tenant: the unit of ordering. */
-    private record Recipient(TenantId tenant, UserId user) {
+    /** A user or group of a tenant: the unit of ordering. */
+    private record Recipient(TenantId tenant, OutboxMessage.Subject subject) {
         static Recipient of(OutboxMessage m) {
-            return new Recipient(m.tenantId(), m.userId());
+            return new Recipient(m.tenantId(), m.subject());
         }
     }
 
@@ -103,6 +107,7 @@ final class OutboxService implements DispatchOutbox {
             if (failure == null) {
                 done.add(m.id());
                 delivered++;
+                observer.delivered(m.kind());
                 if (done.size() >= FLUSH) {
                     outbox.remove(done);
                     done.clear();
@@ -137,17 +142,23 @@ final class OutboxService implements DispatchOutbox {
         Instant now = ctx.now();
         if (attempt < maxAttempts) {
             ctx.store.outbox().markFailed(m.id(), now.plus(retryDelay(attempt, jitter.getAsDouble())));
+            observer.retrying(m.kind());
             return;
         }
         String detail = "message:" + m.id() + " " + m.kind().name().toLowerCase(java.util.Locale.ROOT)
                 + " parked after " + attempt + " attempts: " + failure;
+        boolean[] parked = new boolean[1];
         ctx.store.unitOfWork().run(() -> {
             if (ctx.store.outbox().markParked(m.id(), now)) {
+                parked[0] = true;
                 ctx.store.auditLog().append(new AuditEntry(ctx.ids.next(), m.tenantId(), Actor.system(),
-                        AuditAction.OUTBOX_MESSAGE_PARKED, "user:" + m.userId().value(), now,
+                        AuditAction.OUTBOX_MESSAGE_PARKED, m.subject().auditTarget(), now,
                         detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail));
             }
         });
+        if (parked[0]) {
+            observer.parked(m.kind());
+        }
     }
 
     /**

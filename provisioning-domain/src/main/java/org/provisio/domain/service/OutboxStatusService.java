@@ -12,6 +12,7 @@ import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.OutboxStatus;
 import org.provisio.domain.usecase.Refusal;
 import org.provisio.domain.usecase.RequeueParkedMessage;
+import org.provisio.domain.usecase.RequestScope;
 
 /** Reads the outbox's depth and parked messages for the operator. */
 final class OutboxStatusService implements OutboxStatus, RequeueParkedMessage {
@@ -37,8 +38,9 @@ final class OutboxStatusService implements OutboxStatus, RequeueParkedMessage {
             }
             OutboxMessage m = parked.get();
             ctx.store.auditLog().append(new AuditEntry(ctx.ids.next(), m.tenantId(), command.actor(),
-                    AuditAction.OUTBOX_MESSAGE_REQUEUED, "user:" + m.userId().value(), ctx.now(),
-                    "message:" + m.id() + " " + m.kind().name().toLowerCase(java.util.Locale.ROOT)));
+                    AuditAction.OUTBOX_MESSAGE_REQUEUED, m.subject().auditTarget(), ctx.now(),
+                    "message:" + m.id() + " " + m.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    RequestScope.current()));
             return Outcome.done(m);
         });
     }

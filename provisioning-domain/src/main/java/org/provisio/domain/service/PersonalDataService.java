@@ -69,8 +69,7 @@ final class PersonalDataService implements ExportUser, PurgeAuditLog {
         }
         Map<String, String> payload = new LinkedHashMap<>(m.payload());
         payload.remove(TOKEN);
-        return new OutboxMessage(m.id(), m.tenantId(), m.userId(), m.kind(), m.createdAt(), payload, m.attempts(),
-                m.parkedAt());
+        return m.with(payload, m.attempts(), m.parkedAt());
     }
 
     /** In batches of the purge batch size, each its own unit of work, until none is due. */

@@ -10,11 +10,13 @@ import org.provisio.domain.model.ResourceLimits;
 import org.provisio.domain.model.Retention;
 import org.provisio.domain.port.CredentialCache;
 import org.provisio.domain.port.IdGenerator;
+import org.provisio.domain.port.JobObserver;
 import org.provisio.domain.port.MessageSender;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.usecase.AcceptInvitation;
 import org.provisio.domain.usecase.AdminKeys;
 import org.provisio.domain.usecase.AuthenticateCredential;
+import org.provisio.domain.usecase.CheckConformance;
 import org.provisio.domain.usecase.CreateGroup;
 import org.provisio.domain.usecase.CreateTenant;
 import org.provisio.domain.usecase.DeleteGroup;
@@ -37,7 +39,9 @@ import org.provisio.domain.usecase.PurgeExpiredUsers;
 import org.provisio.domain.usecase.QueryGroups;
 import org.provisio.domain.usecase.QueryUsers;
 import org.provisio.domain.usecase.ReadAuditLog;
+import org.provisio.domain.usecase.ReadDeviations;
 import org.provisio.domain.usecase.RecordCredentialUses;
+import org.provisio.domain.usecase.RecordDeviations;
 import org.provisio.domain.usecase.ReplaceGroup;
 import org.provisio.domain.usecase.ReplaceUser;
 import org.provisio.domain.usecase.RequeueParkedMessage;
@@ -65,20 +69,26 @@ public final class Provisioning {
     private final LifecycleService lifecycle;
     private final GroupService groups;
     private final PersonalDataService personalData;
+    private final DeviationService deviations;
     private final int outboxMaxAttempts;
+    private final Cursors cursors;
+    private final JobObserver jobObserver;
 
     private Provisioning(Context ctx, CredentialCache credentialCache, int outboxMaxAttempts,
-                         AuditRetention auditRetention) {
+                         AuditRetention auditRetention, Cursors cursors, JobObserver jobObserver) {
         this.ctx = ctx;
+        this.cursors = cursors;
         EffectRecorder recorder = new EffectRecorder(ctx);
         UserRecords records = new UserRecords(ctx, recorder);
         this.tenants = new TenantService(ctx, recorder);
         this.credentials = new CredentialService(ctx, recorder, credentialCache);
         this.users = new UserService(ctx, records, recorder);
-        this.lifecycle = new LifecycleService(ctx, records);
+        this.lifecycle = new LifecycleService(ctx, records, jobObserver);
         this.groups = new GroupService(ctx, recorder);
         this.personalData = new PersonalDataService(ctx, records, auditRetention);
+        this.deviations = new DeviationService(ctx);
         this.outboxMaxAttempts = outboxMaxAttempts;
+        this.jobObserver = jobObserver;
     }
 
     public static Builder builder(Store store) {
@@ -122,6 +132,21 @@ public final class Provisioning {
         return credentials;
     }
 
+    /** Holds a SCIM request to its tenant's conformance profile and notes its deviations. */
+    public CheckConformance checkConformance() {
+        return deviations;
+    }
+
+    /** Stores the deviations requests were noted with; run it every few seconds and at shutdown. */
+    public RecordDeviations recordDeviations() {
+        return deviations;
+    }
+
+    /** A tenant's client-deviation report. */
+    public ReadDeviations readDeviations() {
+        return deviations;
+    }
+
     public ProvisionUser provisionUser() {
         return users;
     }
@@ -145,6 +170,14 @@ public final class Provisioning {
 
     public QueryUsers queryUsers() {
         return users;
+    }
+
+    /**
+     * The RFC 9865 cursors of user and group queries: a client's {@code cursor} opened into a
+     * {@link org.provisio.domain.model.KeysetRequest}, a page's next key sealed into its {@code nextCursor}.
+     */
+    public Cursors cursors() {
+        return cursors;
     }
 
     public DeleteUser deleteUser() {
@@ -205,7 +238,8 @@ public final class Provisioning {
      * stops between two messages, handing back at once what it claimed and did not try.
      */
     public DispatchOutbox dispatchOutbox(MessageSender sender, BooleanSupplier stopping) {
-        return new OutboxService(ctx, sender, outboxMaxAttempts, Objects.requireNonNull(stopping, "stopping"));
+        return new OutboxService(ctx, sender, outboxMaxAttempts, Objects.requireNonNull(stopping, "stopping"),
+                jobObserver);
     }
 
     /** The outbox's depth and parked messages, for monitoring. */
@@ -253,6 +287,9 @@ public final class Provisioning {
         private CredentialCache credentialCache = CredentialCache.none();
         private ResourceLimits limits = ResourceLimits.DEFAULT;
         private AuditRetention auditRetention = AuditRetention.DEFAULT;
+        private JobObserver jobObserver = JobObserver.NONE;
+        private java.time.Duration cursorTimeout = Cursors.DEFAULT_TIMEOUT;
+        private byte[] cursorSecret;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -312,6 +349,35 @@ public final class Provisioning {
             return this;
         }
 
+        /** How long an RFC 9865 cursor stays valid (default {@link Cursors#DEFAULT_TIMEOUT}, an hour). */
+        public Builder cursorTimeout(java.time.Duration value) {
+            this.cursorTimeout = Cursors.requirePositive(Objects.requireNonNull(value, "cursorTimeout"));
+            return this;
+        }
+
+        /**
+         * The secret cursors are sealed with (at least 16 bytes): give every instance that serves one
+         * database the same, so that a cursor one issued is good at another. By default each process
+         * draws its own, and its cursors end with it.
+         */
+        public Builder cursorSecret(byte[] value) {
+            Objects.requireNonNull(value, "cursorSecret");
+            if (value.length < 16) {
+                throw new IllegalArgumentException("a cursor secret has at least 16 bytes");
+            }
+            this.cursorSecret = value.clone();
+            return this;
+        }
+
+        /**
+         * Told what the retention purge and the outbox dispatchers of this domain did, for metrics
+         * (see {@link JobObserver}); by default {@link JobObserver#NONE}.
+         */
+        public Builder jobObserver(JobObserver value) {
+            this.jobObserver = Objects.requireNonNull(value, "jobObserver");
+            return this;
+        }
+
         /** How many users one purge transaction handles at most. */
         public Builder purgeBatchSize(int value) {
             if (value < 1) {
@@ -334,8 +400,15 @@ public final class Provisioning {
         }
 
         public Provisioning build() {
+            SecureRandom random = new SecureRandom();
+            byte[] secret = cursorSecret;
+            if (secret == null) {
+                secret = new byte[32];
+                random.nextBytes(secret);
+            }
             return new Provisioning(new Context(store, clock, ids, retention, invitationTtl, purgeBatchSize, schemas,
-                    limits, new SecureRandom()), credentialCache, outboxMaxAttempts, auditRetention);
+                    limits, random), credentialCache, outboxMaxAttempts, auditRetention,
+                    new Cursors(clock, cursorTimeout, secret, random), jobObserver);
         }
     }
 }

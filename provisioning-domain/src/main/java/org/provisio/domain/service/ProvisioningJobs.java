@@ -16,13 +16,15 @@ import org.provisio.domain.usecase.DispatchOutbox;
 import org.provisio.domain.usecase.PurgeAuditLog;
 import org.provisio.domain.usecase.PurgeExpiredUsers;
 import org.provisio.domain.usecase.RecordCredentialUses;
+import org.provisio.domain.usecase.RecordDeviations;
 
 /**
  * The background work every deployment needs, started and stopped together: the retention purge
  * (suspended users whose retention has ended are purged, and audit entries older than the audit
  * retention removed, by default every hour), the outbox
  * dispatcher (invitation emails and lifecycle events, every two seconds while idle and without a
- * pause while there is a backlog) and the writing of credential uses (every ten seconds). Skipping
+ * pause while there is a backlog) and the writing of credential uses and of the client-deviation counts (every
+ * ten seconds). Skipping
  * the purge takes a deliberate {@link Builder#withoutPurge()}: the product's promise is that a
  * soft-deleted person is gone after the retention period.
  *
@@ -30,8 +32,8 @@ import org.provisio.domain.usecase.RecordCredentialUses;
  * their work with row locks that other instances pass over. A failing run is reported through
  * {@code System.Logger} ("provisio.jobs") and tried again at the next interval; nothing but a dying
  * JVM stops a job. {@link #close()} stops between two messages, hands back what the dispatcher
- * claimed and did not try, writes the last credential uses and, when the executor is the jobs' own,
- * shuts it down.
+ * claimed and did not try, writes the last credential uses and deviation counts and, when the
+ * executor is the jobs' own, shuts it down.
  *
  * <pre>{@code
  * ProvisioningJobs jobs = ProvisioningJobs.builder(provisioning, Deliveries.route(mailer, listeners)).start();
@@ -49,6 +51,7 @@ public final class ProvisioningJobs implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Future<?>> scheduled = new ArrayList<>();
     private final RecordCredentialUses uses;
+    private final RecordDeviations deviations;
 
     private ProvisioningJobs(Builder b) {
         this.ownExecutor = b.executor == null;
@@ -58,11 +61,14 @@ public final class ProvisioningJobs implements AutoCloseable {
             return t;
         });
         this.uses = b.provisioning.recordCredentialUses();
+        this.deviations = b.provisioning.recordDeviations();
         DispatchOutbox dispatcher = b.provisioning.dispatchOutbox(b.sender, stopping::get);
         scheduled.add(executor.scheduleWithFixedDelay(() -> dispatch(dispatcher), 0,
                 b.dispatchInterval.toMillis(), TimeUnit.MILLISECONDS));
         scheduled.add(executor.scheduleWithFixedDelay(() -> run("recording credential uses", uses::recordNoted),
                 b.usesInterval.toMillis(), b.usesInterval.toMillis(), TimeUnit.MILLISECONDS));
+        scheduled.add(executor.scheduleWithFixedDelay(() -> run("recording client deviations",
+                deviations::recordNoted), b.usesInterval.toMillis(), b.usesInterval.toMillis(), TimeUnit.MILLISECONDS));
         b.purgeInterval.ifPresent(interval -> {
             PurgeExpiredUsers purge = b.provisioning.purgeExpiredUsers();
             PurgeAuditLog purgeAudit = b.provisioning.purgeAuditLog();
@@ -143,6 +149,11 @@ public final class ProvisioningJobs implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The last credential uses could not be written: " + e.getMessage());
         }
+        try {
+            deviations.recordNoted();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The last client deviations could not be written: " + e.getMessage());
+        }
     }
 
     /** Configures {@link ProvisioningJobs}. */
@@ -180,7 +191,7 @@ public final class ProvisioningJobs implements AutoCloseable {
             return this;
         }
 
-        /** How often noted credential uses are written (default ten seconds). */
+        /** How often noted credential uses and client-deviation counts are written (default ten seconds). */
         public Builder credentialUsesInterval(Duration interval) {
             this.usesInterval = positive(interval, "credentialUsesInterval");
             return this;

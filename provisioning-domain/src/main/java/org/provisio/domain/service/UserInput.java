@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.provisio.domain.model.ResourceLimits;
 import org.provisio.domain.model.UserName;
+import org.provisio.scim.conformance.Conformance;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.resource.BooleanValue;
 import org.provisio.scim.resource.ComplexValue;
@@ -27,7 +28,12 @@ record UserInput(ScimResource resource, UserName userName, Optional<String> exte
 
     /** Reads a resource; invalid input is a {@code ScimException}. */
     static UserInput of(SchemaValidator validator, ResourceLimits limits, ScimResource sent) {
-        ComplexValue v = validator.validate(sent.attributes()).without("password");
+        return of(validator, limits, sent, Conformance.LENIENT);
+    }
+
+    /** Reads a resource a client sent, its tolerances asked of {@code conformance}. */
+    static UserInput of(SchemaValidator validator, ResourceLimits limits, ScimResource sent, Conformance conformance) {
+        ComplexValue v = validator.validate(sent.attributes(), conformance).without("password");
         limits.check(v);
         v.getText("externalId").ifPresent(e -> limit("externalId", e, MAX_EXTERNAL_ID));
         for (Value email : v.getMulti("emails").values()) {

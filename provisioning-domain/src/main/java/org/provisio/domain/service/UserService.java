@@ -62,7 +62,7 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
 
     @Override
     public Outcome<UserView> provision(ProvisionUser.Command command) {
-        UserInput input = UserInput.of(validator, ctx.limits, command.resource());
+        UserInput input = UserInput.of(validator, ctx.limits, command.resource(), command.conformance());
         return ctx.write(() -> {
             if (ctx.tenant(command.tenantId()).isEmpty()) {
                 return Outcome.refused(new Refusal.NotFound("tenant", command.tenantId().value()));
@@ -84,7 +84,7 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
     /** Through {@link UserChanges}, so that concurrent changes of one user share a unit of work. */
     @Override
     public Outcome<UserView> replace(ReplaceUser.Command command) {
-        UserInput input = UserInput.of(validator, ctx.limits, command.resource());
+        UserInput input = UserInput.of(validator, ctx.limits, command.resource(), command.conformance());
         return changes.apply(command.tenantId(), command.userId(), command.ifMatch(),
                 (current, groups) -> plan(current, input, command.actor()));
     }
@@ -94,7 +94,8 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
     public Outcome<UserView> patch(PatchUser.Command command) {
         PatchRequest request = command.request();
         return changes.apply(command.tenantId(), command.userId(), command.ifMatch(), (current, groups) -> {
-            ScimResource patched = ScimResource.of(engine.apply(new UserView(current, groups).toScim(), request));
+            ScimResource patched = ScimResource.of(engine.apply(new UserView(current, groups).toScim(), request,
+                    command.conformance()));
             return plan(current, UserInput.of(validator, ctx.limits, patched), command.actor());
         });
     }

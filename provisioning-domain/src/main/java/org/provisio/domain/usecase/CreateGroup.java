@@ -3,6 +3,7 @@ package org.provisio.domain.usecase;
 import java.util.Objects;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.TenantId;
+import org.provisio.scim.conformance.Conformance;
 import org.provisio.scim.resource.ScimResource;
 
 /**
@@ -18,12 +19,21 @@ import org.provisio.scim.resource.ScimResource;
 public interface CreateGroup {
     Outcome<GroupView> create(Command command);
 
-    /** The tenant, who asks and the SCIM resource as sent (id and meta are ignored). */
-    record Command(TenantId tenantId, Actor actor, ScimResource resource) {
+    /**
+     * The tenant, who asks and the SCIM resource as sent (id and meta are ignored), and the conformance the request
+     * is held to: the tolerances of its validation and PATCH are asked of it.
+     */
+    record Command(TenantId tenantId, Actor actor, ScimResource resource, Conformance conformance) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(conformance, "conformance");
+        }
+
+        /** The same command, its requests held to no conformance profile ({@link Conformance#LENIENT}). */
+        public Command(TenantId tenantId, Actor actor, ScimResource resource) {
+            this(tenantId, actor, resource, Conformance.LENIENT);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.Version;
+import org.provisio.scim.conformance.Conformance;
 import org.provisio.scim.patch.PatchRequest;
 
 /**
@@ -28,15 +29,25 @@ import org.provisio.scim.patch.PatchRequest;
 public interface PatchGroup {
     Outcome<GroupView> patch(Command command);
 
-    /** Which group, the operations, who asks, the optional {@code If-Match} version and whether to return members. */
+    /**
+     * Which group, the operations, who asks, the optional {@code If-Match} version and whether to return members,
+     * and the conformance the request is held to: the tolerances of its validation and PATCH are asked of it.
+     */
     record Command(TenantId tenantId, GroupId groupId, Actor actor, PatchRequest request, Optional<Version> ifMatch,
-                   boolean withMembers) {
+                   boolean withMembers, Conformance conformance) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(groupId, "groupId");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(ifMatch, "ifMatch");
+            Objects.requireNonNull(conformance, "conformance");
+        }
+
+        /** The same command, its requests held to no conformance profile ({@link Conformance#LENIENT}). */
+        public Command(TenantId tenantId, GroupId groupId, Actor actor, PatchRequest request,
+                       Optional<Version> ifMatch, boolean withMembers) {
+            this(tenantId, groupId, actor, request, ifMatch, withMembers, Conformance.LENIENT);
         }
     }
 }

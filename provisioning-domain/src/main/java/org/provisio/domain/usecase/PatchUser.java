@@ -6,6 +6,7 @@ import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
+import org.provisio.scim.conformance.Conformance;
 import org.provisio.scim.patch.PatchRequest;
 
 /**
@@ -20,14 +21,24 @@ import org.provisio.scim.patch.PatchRequest;
 public interface PatchUser {
     Outcome<UserView> patch(Command command);
 
-    /** Which user, the operations, who asks and the optional {@code If-Match} version. */
-    record Command(TenantId tenantId, UserId userId, Actor actor, PatchRequest request, Optional<Version> ifMatch) {
+    /**
+     * Which user, the operations, who asks and the optional {@code If-Match} version, and the conformance the
+     * request is held to: the tolerances of its validation and PATCH are asked of it.
+     */
+    record Command(TenantId tenantId, UserId userId, Actor actor, PatchRequest request, Optional<Version> ifMatch,
+                   Conformance conformance) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(ifMatch, "ifMatch");
+            Objects.requireNonNull(conformance, "conformance");
+        }
+
+        /** The same command, its requests held to no conformance profile ({@link Conformance#LENIENT}). */
+        public Command(TenantId tenantId, UserId userId, Actor actor, PatchRequest request, Optional<Version> ifMatch) {
+            this(tenantId, userId, actor, request, ifMatch, Conformance.LENIENT);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
+import org.provisio.scim.conformance.Conformance;
 import org.provisio.scim.resource.ScimResource;
 
 /**
@@ -22,14 +23,25 @@ import org.provisio.scim.resource.ScimResource;
 public interface ReplaceUser {
     Outcome<UserView> replace(Command command);
 
-    /** Which user, who asks, the new resource and the optional {@code If-Match} version. */
-    record Command(TenantId tenantId, UserId userId, Actor actor, ScimResource resource, Optional<Version> ifMatch) {
+    /**
+     * Which user, who asks, the new resource and the optional {@code If-Match} version, and the conformance the
+     * request is held to: the tolerances of its validation and PATCH are asked of it.
+     */
+    record Command(TenantId tenantId, UserId userId, Actor actor, ScimResource resource, Optional<Version> ifMatch,
+                   Conformance conformance) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(resource, "resource");
             Objects.requireNonNull(ifMatch, "ifMatch");
+            Objects.requireNonNull(conformance, "conformance");
+        }
+
+        /** The same command, its requests held to no conformance profile ({@link Conformance#LENIENT}). */
+        public Command(TenantId tenantId, UserId userId, Actor actor, ScimResource resource,
+                       Optional<Version> ifMatch) {
+            this(tenantId, userId, actor, resource, ifMatch, Conformance.LENIENT);
         }
     }
 }

@@ -103,6 +103,15 @@ record Paths(String console) {
         return adminKeys(tenant) + "/" + segment(keyId) + "/revoke";
     }
 
+    /** Settings &gt; Conformance: the profile and the client-deviation report. */
+    String conformance(String tenant) {
+        return organization(tenant) + "/settings/conformance";
+    }
+
+    String conformanceProfile(String tenant) {
+        return conformance(tenant) + "/profile";
+    }
+
     String audit(String tenant) {
         return organization(tenant) + "/audit";
     }

@@ -1,5 +1,6 @@
 package org.provisio.server.console;
 
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,22 +14,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.provisio.domain.model.ConformanceProfile;
 import org.provisio.domain.model.CredentialInfo;
+import org.provisio.domain.model.Deviation;
 import org.provisio.domain.model.IssuedCredential;
 import org.provisio.domain.model.Tenant;
 import org.provisio.domain.model.TokenId;
 import org.provisio.domain.usecase.AdminKeys;
 import org.provisio.domain.usecase.IssueCredential;
 import org.provisio.domain.usecase.RevokeCredential;
+import org.provisio.domain.usecase.UpdateTenant;
 import org.provisio.jaxrs.http.Guarded;
 import org.provisio.jaxrs.http.Realm;
+import org.provisio.scim.conformance.DeviationKind;
 
 /**
  * {@code /console/organizations/{tenantId}/settings}: Settings &gt; User provisioning — Get
  * Credentials (the Tenant URL and the Secret Token to paste into Microsoft Entra ID, shown once:
  * the secret is in the answer to the POST and nowhere else, not even in the session), the
- * credentials with Revoke, and when the SCIM endpoint was last called; and Settings &gt; Admin keys,
- * the organization admin keys with which an organization's administrators sign in.
+ * credentials with Revoke, and when the SCIM endpoint was last called; Settings &gt; Admin keys,
+ * the organization admin keys with which an organization's administrators sign in; and Settings &gt;
+ * Conformance, the organization's conformance profile (lenient or strict) and its client-deviation report.
  */
 @Guarded(Realm.CONSOLE)
 @Path("console/organizations/{tenantId}/settings")
@@ -110,6 +116,46 @@ public final class SettingsResource {
                 .fold(info -> Web.done(session, Notice.success("Admin key " + Format.shortId(info.tokenId().value())
                                 + " revoked: it no longer signs in, and its sessions have ended."), back),
                         refusal -> Web.done(session, Notice.error(Web.say(refusal)), back));
+    }
+
+    @GET
+    @Path("conformance")
+    public Response conformance(@PathParam("tenantId") String tenantId, @Context ContainerRequestContext request) {
+        Sessions.Session session = Web.session(request);
+        Tenant tenant = web.tenant(session, tenantId);
+        List<Views.DeviationRow> rows = web.provisioning.readDeviations().report(tenant.id()).stream()
+                .map(SettingsResource::row).toList();
+        return web.pages.page(200, "conformance", new Views.ConformancePage(
+                web.frame(session, "Conformance", Optional.of(tenant), "conformance"),
+                tenant.profile() == ConformanceProfile.STRICT, web.paths().conformanceProfile(tenant.id().value()),
+                rows));
+    }
+
+    /** Sets the organization's conformance profile: {@code lenient} or {@code strict}. */
+    @POST
+    @Path("conformance/profile")
+    public Response profile(@PathParam("tenantId") String tenantId, @FormParam("profile") String profile,
+                            @Context ContainerRequestContext request) {
+        Sessions.Session session = Web.session(request);
+        Tenant tenant = web.tenant(session, tenantId);
+        String back = web.paths().conformance(tenant.id().value());
+        Optional<ConformanceProfile> chosen = ConformanceProfile.fromKeyword(profile == null ? "" : profile.trim());
+        if (chosen.isEmpty()) {
+            return Web.done(session, Notice.error("Choose Lenient or Strict."), back);
+        }
+        return web.provisioning.updateTenant().update(new UpdateTenant.Command(tenant.id(), chosen.get(),
+                        session.administrator().actor()))
+                .fold(updated -> Web.done(session, Notice.success(updated.profile() == ConformanceProfile.STRICT
+                                ? "Strict profile: SCIM requests that depart from the RFCs are now refused."
+                                : "Lenient profile: what identity providers send is accepted again."), back),
+                        refusal -> Web.done(session, Notice.error(Web.say(refusal)), back));
+    }
+
+    private static Views.DeviationRow row(Deviation d) {
+        DeviationKind kind = DeviationKind.byKey(d.kind());
+        return new Views.DeviationRow(d.kind(), kind.description(), kind.rule(),
+                d.outcome() == Deviation.Outcome.REFUSED, d.outcome() == Deviation.Outcome.REFUSED ? "Refused"
+                : "Tolerated", d.count(), Format.when(d.firstSeen()), Format.when(d.lastSeen()), d.example());
     }
 
     private Response provisioningPage(Sessions.Session session, Tenant tenant, Optional<IssuedCredential> issued) {

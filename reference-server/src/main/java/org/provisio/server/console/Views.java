@@ -89,6 +89,18 @@ final class Views {
                          String revokeUrl) {
     }
 
+    /**
+     * Settings &gt; Conformance: the organization's profile ({@code lenient} or {@code strict}), the address its
+     * form posts to, and its client-deviation report.
+     */
+    record ConformancePage(Frame frame, boolean strict, String profileUrl, List<DeviationRow> deviations) {
+    }
+
+    /** One line of the client-deviation report, as the page shows it. */
+    record DeviationRow(String kind, String description, String rule, boolean refused, String outcome, long count,
+                        String firstSeen, String lastSeen, String example) {
+    }
+
     /** Settings &gt; Admin keys. */
     record AdminKeysPage(Frame frame, Optional<String> issuedKey, List<CredentialRow> keys, String issueUrl,
                          String signInUrl) {

@@ -84,6 +84,7 @@ class ConsoleSecurityTest {
                 new String[] {"GET", o + "/settings"},
                 new String[] {"GET", o + "/settings/provisioning"},
                 new String[] {"GET", o + "/settings/admin-keys"},
+                new String[] {"GET", o + "/settings/conformance"},
                 new String[] {"GET", o + "/audit"},
                 new String[] {"GET", o + "/audit?page=2"},
                 new String[] {"GET", o + "/deliveries"},
@@ -94,6 +95,7 @@ class ConsoleSecurityTest {
                 new String[] {"POST", o + "/settings/provisioning/credentials/" + credential + "/revoke"},
                 new String[] {"POST", o + "/settings/admin-keys"},
                 new String[] {"POST", o + "/settings/admin-keys/" + key + "/revoke"},
+                new String[] {"POST", o + "/settings/conformance/profile"},
                 new String[] {"POST", o + "/deliveries/" + message + "/retry"});
     }
 
@@ -110,6 +112,7 @@ class ConsoleSecurityTest {
                 ServerFixture.ADMIN_TOKEN, null)).getText("status").orElse("gone")
                 + " " + server.send("GET", "/admin/v1/tenants/" + other + "/credentials", ServerFixture.ADMIN_TOKEN, null).body()
                 + " " + server.send("GET", "/admin/v1/tenants/" + other + "/admin-keys", ServerFixture.ADMIN_TOKEN, null).body()
+                + " " + server.send("GET", "/admin/v1/tenants/" + other, ServerFixture.ADMIN_TOKEN, null).body()
                 + " " + ServerFixture.json(server.send("GET", "/admin/v1/tenants", ServerFixture.ADMIN_TOKEN, null))
                 .getMulti("tenants").size();
     }

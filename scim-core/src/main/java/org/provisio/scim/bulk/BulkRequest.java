@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.provisio.scim.conformance.Conformance;
+import org.provisio.scim.conformance.Tolerance;
 import org.provisio.scim.error.ScimErrorType;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.resource.ComplexValue;
@@ -54,6 +56,15 @@ public record BulkRequest(OptionalInt failOnErrors, List<BulkOperation> operatio
      * {@code Groups}) and that carries at most {@code maxOperations} operations.
      */
     public static BulkRequest parse(ComplexValue body, int maxOperations, Set<String> endpoints) {
+        return parse(body, maxOperations, endpoints, Conformance.LENIENT);
+    }
+
+    /**
+     * {@link #parse(ComplexValue, int, Set)}, asking {@code conformance} before it tolerates a {@code method}
+     * not in upper case ({@code "post"}).
+     */
+    public static BulkRequest parse(ComplexValue body, int maxOperations, Set<String> endpoints,
+                                    Conformance conformance) {
         boolean schema = false;
         for (Value s : body.getMulti("schemas").values()) {
             schema |= SCHEMA.equalsIgnoreCase(s.asText());
@@ -71,7 +82,7 @@ public record BulkRequest(OptionalInt failOnErrors, List<BulkOperation> operatio
         List<BulkOperation> operations = new ArrayList<>(list.size());
         Map<String, Integer> bulkIds = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            BulkOperation op = operation(i, list.get(i), endpoints);
+            BulkOperation op = operation(i, list.get(i), endpoints, conformance);
             op.bulkId().ifPresent(b -> {
                 Integer first = bulkIds.putIfAbsent(b, op.index());
                 if (first != null) {
@@ -84,7 +95,8 @@ public record BulkRequest(OptionalInt failOnErrors, List<BulkOperation> operatio
         return new BulkRequest(failOnErrors(body.getOrNull("failOnErrors")), operations);
     }
 
-    private static BulkOperation operation(int index, Value value, Set<String> endpoints) {
+    private static BulkOperation operation(int index, Value value, Set<String> endpoints,
+                                           Conformance conformance) {
         String where = "Operations[" + index + "]";
         if (!(value instanceof ComplexValue op)) {
             throw ScimException.invalidSyntax(where + " must be a JSON object");
@@ -93,6 +105,9 @@ public record BulkRequest(OptionalInt failOnErrors, List<BulkOperation> operatio
                 () -> ScimException.invalidSyntax(where + " needs a \"method\": POST, PUT, PATCH or DELETE"));
         BulkMethod method = BulkMethod.fromName(methodName).orElseThrow(() -> ScimException.invalidValue(
                 where + ".method \"" + methodName + "\" is not one of POST, PUT, PATCH and DELETE"));
+        if (!methodName.equals(method.name())) {
+            conformance.tolerate(Tolerance.BULK_METHOD_CASE, "method");
+        }
         String pathText = text(op, "path", where).orElseThrow(
                 () -> ScimException.invalidSyntax(where + " needs a \"path\", such as /Users or /Users/{id}"));
         BulkPath path = BulkPath.parse(pathText, endpoints, where);

@@ -31,6 +31,13 @@ public enum ScimErrorType {
     INVALID_VERSION("invalidVers", 400),
     /** The request cannot be completed because it carries sensitive information in a URI. */
     SENSITIVE("sensitive", 400),
+    /**
+     * The {@code cursor} is not one this service issued for this query: garbage, altered, or issued
+     * for another filter or sort (RFC 9865 §2.1).
+     */
+    INVALID_CURSOR("invalidCursor", 400),
+    /** The {@code cursor} was issued longer ago than the advertised {@code cursorTimeout} (RFC 9865 §2.1). */
+    EXPIRED_CURSOR("expiredCursor", 400),
 
     /** A request the client is not allowed to make (RFC 7644 §3.12, no scimType). */
     UNAUTHORIZED(null, 401),

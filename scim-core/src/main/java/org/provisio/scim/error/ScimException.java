@@ -71,6 +71,16 @@ public final class ScimException extends RuntimeException {
         return of(ScimErrorType.TOO_MANY, detail);
     }
 
+    /** An {@code invalidCursor} error (RFC 9865 §2.1). */
+    public static ScimException invalidCursor(String detail) {
+        return of(ScimErrorType.INVALID_CURSOR, detail);
+    }
+
+    /** An {@code expiredCursor} error (RFC 9865 §2.1). */
+    public static ScimException expiredCursor(String detail) {
+        return of(ScimErrorType.EXPIRED_CURSOR, detail);
+    }
+
     public static ScimException notFound(String detail) {
         return of(ScimErrorType.NOT_FOUND, detail);
     }

@@ -1,6 +1,8 @@
 package org.provisio.scim.filter;
 
 import java.util.Objects;
+import org.provisio.scim.conformance.Conformance;
+import org.provisio.scim.conformance.Tolerance;
 import org.provisio.scim.path.AttributePath;
 import org.provisio.scim.resource.Value;
 
@@ -21,7 +23,15 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
 
     /** Parses a filter; throws an {@code invalidFilter} error on bad input. */
     static Filter parse(String text) {
-        return FilterParser.parse(text);
+        return FilterParser.parse(text, Conformance.LENIENT);
+    }
+
+    /**
+     * Parses a filter, asking {@code conformance} before it tolerates Entra ID's
+     * {@code emails[type eq "work"].value eq "x"} (see {@link Tolerance#FILTER_VALUE_PATH_SUB_ATTRIBUTE}).
+     */
+    static Filter parse(String text, Conformance conformance) {
+        return FilterParser.parse(text, Objects.requireNonNull(conformance, "conformance"));
     }
 
     /** Calls the visitor's method for this kind of node and returns what it returns. */

@@ -2,6 +2,8 @@ package org.provisio.scim.filter;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.provisio.scim.conformance.Conformance;
+import org.provisio.scim.conformance.Tolerance;
 import org.provisio.scim.error.ScimErrorType;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.path.AttributePath;
@@ -36,22 +38,24 @@ final class FilterParser {
     static final int MAX_DEPTH = 64;
 
     private final String text;
+    private final Conformance conformance;
     private int pos;
     private int depth;
     private boolean inValuePath;
 
-    private FilterParser(String text) {
+    private FilterParser(String text, Conformance conformance) {
         this.text = text;
+        this.conformance = conformance;
     }
 
-    static Filter parse(String text) {
+    static Filter parse(String text, Conformance conformance) {
         if (text == null) {
             throw ScimException.invalidFilter("a filter is required", 0);
         }
         if (text.length() > MAX_LENGTH) {
             throw ScimException.invalidFilter("the filter is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
         }
-        FilterParser parser = new FilterParser(text);
+        FilterParser parser = new FilterParser(text, conformance);
         parser.skipSpace();
         if (parser.atEnd()) {
             throw ScimException.invalidFilter("the filter is empty", parser.pos);
@@ -185,7 +189,9 @@ final class FilterParser {
             } catch (ScimException e) {
                 throw ScimException.invalidFilter(e.detail(), start + e.position().orElse(0));
             }
-            return new Filter.ValuePath(path, new Filter.And(inner, comparison(subPath)));
+            Filter.ValuePath merged = new Filter.ValuePath(path, new Filter.And(inner, comparison(subPath)));
+            conformance.tolerate(Tolerance.FILTER_VALUE_PATH_SUB_ATTRIBUTE, "filter");
+            return merged;
         }
         return new Filter.ValuePath(path, inner);
     }

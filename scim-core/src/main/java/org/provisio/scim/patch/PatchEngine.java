@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.provisio.scim.conformance.Conformance;
+import org.provisio.scim.conformance.Tolerance;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.filter.CompareOperator;
 import org.provisio.scim.filter.Filter;
@@ -41,6 +43,12 @@ import org.provisio.scim.schema.SchemaValidator;
  * {@code {"type":"work","value":...}}, so later operations on the same filter merge into it;
  * removal of {@code members} given as a value array removes just those members; a
  * {@code primary: true} element clears {@code primary} on its siblings (RFC 7643 §2.4).
+ *
+ * <p>Each of those that departs from the RFC asks the {@link Conformance} of the call before it applies, which
+ * may refuse it: path-less values in an array or with dotted or URN-qualified keys, readOnly and unknown keys
+ * ignored, unqualified extension attributes, a replace whose value filter matches nothing, a remove with a
+ * value, and the value types the {@link SchemaValidator} tolerates. The methods without one are
+ * {@link Conformance#LENIENT}.
  */
 public final class PatchEngine {
     private final ResourceSchema schema;
@@ -53,14 +61,26 @@ public final class PatchEngine {
 
     /** Applies a whole request, atomically: any error leaves the caller's resource as it was. */
     public ComplexValue apply(ComplexValue resource, PatchRequest request) {
-        return apply(resource, request.operations());
+        return apply(resource, request.operations(), Conformance.LENIENT);
+    }
+
+    /** {@link #apply(ComplexValue, PatchRequest)}, each tolerance asked of {@code conformance} before it applies. */
+    public ComplexValue apply(ComplexValue resource, PatchRequest request, Conformance conformance) {
+        return apply(resource, request.operations(), conformance);
     }
 
     /** Applies operations in order and checks the result's required and immutable attributes. */
     public ComplexValue apply(ComplexValue resource, List<PatchOperation> operations) {
+        return apply(resource, operations, Conformance.LENIENT);
+    }
+
+    /**
+     * {@link #apply(ComplexValue, List)}, each tolerance asked of {@code conformance} before it applies.
+     */
+    public ComplexValue apply(ComplexValue resource, List<PatchOperation> operations, Conformance conformance) {
         ComplexValue r = resource;
         for (PatchOperation op : operations) {
-            r = applyOne(r, op);
+            r = applyOne(r, op, conformance);
         }
         ComplexValue result = validator.coerce(r);
         for (AttributeDefinition a : schema.core().attributes()) {
@@ -73,18 +93,18 @@ public final class PatchEngine {
         return result;
     }
 
-    private ComplexValue applyOne(ComplexValue root, PatchOperation op) {
+    private ComplexValue applyOne(ComplexValue root, PatchOperation op, Conformance conformance) {
         if (op.path() == null) {
-            return applyPathless(root, op);
+            return applyPathless(root, op, conformance);
         }
-        return applyPath(root, op.op(), op.path(), op.value(), false);
+        return applyPath(root, op.op(), op.path(), op.value(), false, conformance);
     }
 
-    private ComplexValue applyPathless(ComplexValue root, PatchOperation op) {
+    private ComplexValue applyPathless(ComplexValue root, PatchOperation op, Conformance conformance) {
         if (op.op() == Op.REMOVE) {
             throw ScimException.noTarget("A remove operation needs a \"path\" (RFC 7644 §3.5.2.2)");
         }
-        ComplexValue map = pathlessValue(op);
+        ComplexValue map = pathlessValue(op, conformance);
         ComplexValue r = root;
         for (int i = 0; i < map.size(); i++) {
             String key = map.nameAt(i);
@@ -97,12 +117,24 @@ public final class PatchEngine {
                 if (!(v instanceof ComplexValue extMap)) {
                     throw ScimException.invalidValue("The value of " + ext.id() + " must be a JSON object");
                 }
-                for (int j = 0; j < extMap.size(); j++) {
-                    r = applyLenient(r, op.op(), ext.id() + ":" + extMap.nameAt(j), extMap.valueAt(j));
-                }
+                r = applyExtensionMap(r, op.op(), ext, extMap, conformance);
                 continue;
             }
-            r = applyLenient(r, op.op(), key, v);
+            r = applyLenient(r, op.op(), key, v, true, conformance);
+        }
+        return r;
+    }
+
+    /** The keys of an extension's value map, each an attribute of the extension. */
+    private ComplexValue applyExtensionMap(ComplexValue root, Op op, Schema ext, ComplexValue map,
+                                           Conformance conformance) {
+        ComplexValue r = root;
+        for (int j = 0; j < map.size(); j++) {
+            String name = map.nameAt(j);
+            if (name.indexOf('.') >= 0 || name.indexOf('[') >= 0) {
+                conformance.tolerate(Tolerance.PATH_KEY_IN_VALUE, ext.id());
+            }
+            r = applyLenient(r, op, ext.id() + ":" + name, map.valueAt(j), false, conformance);
         }
         return r;
     }
@@ -112,41 +144,57 @@ public final class PatchEngine {
      * object, as the captaingoldfish SCIM client sends ({@code "value":[{"displayName":"x"}]}); anything else,
      * including an array of several objects, is {@code invalidValue}.
      */
-    private static ComplexValue pathlessValue(PatchOperation op) {
+    private static ComplexValue pathlessValue(PatchOperation op, Conformance conformance) {
         Value value = op.value();
-        if (value instanceof MultiValue list && list.size() == 1) {
+        if (value instanceof MultiValue list && list.size() == 1 && list.get(0) instanceof ComplexValue) {
+            conformance.tolerate(Tolerance.PATHLESS_VALUE_ARRAY, "value");
             value = list.get(0);
         }
         if (!(value instanceof ComplexValue map)) {
-            throw ScimException.invalidValue("An " + op.op().name().toLowerCase(java.util.Locale.ROOT)
+            throw ScimException.invalidValue("An " + op.op().keyword()
                     + " operation without \"path\" needs a JSON object as \"value\"");
         }
         return map;
     }
 
-    /** One key of a path-less value map: unknown and readOnly targets are ignored, not refused. */
-    private ComplexValue applyLenient(ComplexValue root, Op op, String key, Value v) {
+    /**
+     * One key of a path-less value map: unknown and readOnly targets are ignored, not refused; a key that is a
+     * path ({@code name.givenName}, {@code urn:...:User:employeeNumber}) rather than an attribute name is taken
+     * as that path.
+     *
+     * @param keyIsName whether the key is the client's own (else this engine qualified it with an extension URN)
+     */
+    private ComplexValue applyLenient(ComplexValue root, Op op, String key, Value v, boolean keyIsName,
+                                      Conformance conformance) {
         PatchPath path;
         try {
             path = PatchPath.parse(key);
         } catch (ScimException e) {
+            conformance.tolerate(Tolerance.UNKNOWN_ATTRIBUTE);
             return root;
+        }
+        if (keyIsName && (path.hasValueFilter() || path.attribute().hasSubAttribute()
+                || path.attribute().hasSchemaUrn())) {
+            conformance.tolerate(Tolerance.PATH_KEY_IN_VALUE, schema.resolve(path.attribute())
+                    .map(r -> r.attribute().name()).orElse(null));
         }
         if (v == NullValue.INSTANCE) {
             // "nickName": null in a replace map unassigns the attribute (RFC 7643 §2.5).
-            return op == Op.ADD ? root : applyPath(root, Op.REMOVE, path, null, true);
+            return op == Op.ADD ? root : applyPath(root, Op.REMOVE, path, null, true, conformance);
         }
-        return applyPath(root, op, path, v, true);
+        return applyPath(root, op, path, v, true, conformance);
     }
 
-    private ComplexValue applyPath(ComplexValue root, Op op, PatchPath path, Value value, boolean lenient) {
+    private ComplexValue applyPath(ComplexValue root, Op op, PatchPath path, Value value, boolean lenient,
+                                   Conformance conformance) {
         ResolvedAttribute r = schema.resolve(path.attribute()).orElse(null);
         if (r == null) {
             Schema ext = wholeExtension(path);
             if (ext != null && !path.hasValueFilter()) {
-                return applyToExtension(root, op, ext, value);
+                return applyToExtension(root, op, ext, value, conformance);
             }
             if (lenient) {
+                conformance.tolerate(Tolerance.UNKNOWN_ATTRIBUTE);
                 return root;
             }
             throw ScimException.invalidPath("The path \"" + path + "\" names no attribute of "
@@ -156,23 +204,27 @@ public final class PatchEngine {
         if (def.mutability() == Mutability.READ_ONLY
                 || (r.subAttribute() != null && r.subAttribute().mutability() == Mutability.READ_ONLY)) {
             if (lenient) {
+                conformance.tolerate(Tolerance.READ_ONLY_IN_PATCH, def.name());
                 return root;
             }
             throw ScimException.mutability("The attribute \"" + path.attribute() + "\" is readOnly");
         }
+        if (r.extension() && !path.attribute().hasSchemaUrn()) {
+            conformance.tolerate(Tolerance.UNQUALIFIED_EXTENSION, r.schema() + ":" + def.name());
+        }
         if (op != Op.REMOVE && (value == null || value == NullValue.INSTANCE)) {
             if (op == Op.REPLACE && value == NullValue.INSTANCE && !path.hasValueFilter()) {
-                return applyPath(root, Op.REMOVE, path, null, lenient);
+                return applyPath(root, Op.REMOVE, path, null, lenient, conformance);
             }
-            throw ScimException.invalidValue("The " + op.name().toLowerCase(java.util.Locale.ROOT)
+            throw ScimException.invalidValue("The " + op.keyword()
                     + " operation on \"" + path + "\" needs a \"value\"");
         }
         ComplexValue container = r.extension() ? root.getComplex(r.schema()).orElse(ComplexValue.EMPTY) : root;
         ComplexValue changed = path.hasValueFilter()
-                ? applyFiltered(container, op, path, def, value)
+                ? applyFiltered(container, op, path, def, value, conformance)
                 : r.subAttribute() != null
-                        ? applySub(container, op, def, r.subAttribute(), value)
-                        : applyAttribute(container, op, def, value);
+                        ? applySub(container, op, def, r.subAttribute(), value, conformance)
+                        : applyAttribute(container, op, def, value, conformance);
         if (!r.extension()) {
             return changed;
         }
@@ -188,26 +240,24 @@ public final class PatchEngine {
         return schema.extension(a.schemaUrn() + ":" + a.attribute()).orElse(null);
     }
 
-    private ComplexValue applyToExtension(ComplexValue root, Op op, Schema ext, Value value) {
+    private ComplexValue applyToExtension(ComplexValue root, Op op, Schema ext, Value value, Conformance conformance) {
         if (op == Op.REMOVE) {
             return root.without(ext.id());
         }
         if (!(value instanceof ComplexValue map)) {
             throw ScimException.invalidValue("The value of " + ext.id() + " must be a JSON object");
         }
-        ComplexValue r = root;
-        for (int j = 0; j < map.size(); j++) {
-            r = applyLenient(r, op, ext.id() + ":" + map.nameAt(j), map.valueAt(j));
-        }
-        return r;
+        return applyExtensionMap(root, op, ext, map, conformance);
     }
 
-    private ComplexValue applyAttribute(ComplexValue container, Op op, AttributeDefinition def, Value value) {
+    private ComplexValue applyAttribute(ComplexValue container, Op op, AttributeDefinition def, Value value,
+                                        Conformance conformance) {
         String name = def.name();
         if (op == Op.REMOVE) {
             if (value != null && value != NullValue.INSTANCE && def.multiValued()) {
                 // {"op":"Remove","path":"members","value":[{"value":"<id>"}]}: remove just those.
-                MultiValue toRemove = (MultiValue) validator.coerceValue(def, value, name);
+                MultiValue toRemove = (MultiValue) validator.coerceValue(def, value, name, conformance);
+                conformance.tolerate(Tolerance.REMOVE_WITH_VALUE, name);
                 List<Value> kept = new ArrayList<>();
                 for (Value existing : container.getMulti(name).values()) {
                     if (!containsMatch(toRemove.values(), existing)) {
@@ -221,7 +271,7 @@ public final class PatchEngine {
             }
             return container.without(name);
         }
-        Value coerced = validator.coerceValue(def, value, name);
+        Value coerced = validator.coerceValue(def, value, name, conformance);
         if (def.multiValued()) {
             MultiValue incoming = (MultiValue) coerced;
             if (op == Op.REPLACE) {
@@ -250,9 +300,10 @@ public final class PatchEngine {
     }
 
     private ComplexValue applySub(ComplexValue container, Op op, AttributeDefinition def, AttributeDefinition sub,
-                                  Value value) {
+                                  Value value, Conformance conformance) {
         String name = def.name();
-        Value subValue = op == Op.REMOVE ? null : validator.coerceValue(sub, value, name + "." + sub.name());
+        Value subValue = op == Op.REMOVE ? null
+                : validator.coerceValue(sub, value, name + "." + sub.name(), conformance);
         if (def.multiValued()) {
             // emails.value without a filter: every element.
             List<Value> list = new ArrayList<>(container.getMulti(name).values());
@@ -275,7 +326,7 @@ public final class PatchEngine {
     }
 
     private ComplexValue applyFiltered(ComplexValue container, Op op, PatchPath path, AttributeDefinition def,
-                                       Value value) {
+                                       Value value, Conformance conformance) {
         String name = def.name();
         if (!def.multiValued() || !def.isComplex()) {
             throw ScimException.invalidPath("A value filter needs a multi-valued complex attribute; \""
@@ -299,13 +350,16 @@ public final class PatchEngine {
             }
         }
         Value subValue = sub == null || op == Op.REMOVE ? null
-                : validator.coerceValue(sub, value, name + "." + sub.name());
-        ComplexValue whole = sub == null && op != Op.REMOVE ? asElement(def, value, name) : null;
+                : validator.coerceValue(sub, value, name + "." + sub.name(), conformance);
+        ComplexValue whole = sub == null && op != Op.REMOVE ? asElement(def, value, name, conformance) : null;
         if (matched.isEmpty()) {
             ComplexValue seed = op == Op.REMOVE ? null : elementFromFilter(path.valueFilter(), def);
             if (seed == null) {
                 // RFC 7644 §3.5.2.3 and Table 9: a filter that yields no match is noTarget.
                 throw ScimException.noTarget("No value of \"" + name + "\" matches " + path.valueFilter());
+            }
+            if (op == Op.REPLACE) {
+                conformance.tolerate(Tolerance.FILTERED_REPLACE_CREATES, name);
             }
             ComplexValue created = sub != null ? seed.with(sub.name(), subValue) : merge(seed, whole);
             list.add(created);
@@ -338,8 +392,10 @@ public final class PatchEngine {
         return setOrRemove(container, name, new MultiValue(clearOtherPrimaries(list, matched)));
     }
 
-    private ComplexValue asElement(AttributeDefinition def, Value value, String label) {
-        Value v = validator.coerceValue(def, value, label);
+    /** The one element a value for a filtered path without a sub-attribute stands for: a JSON object. */
+    private ComplexValue asElement(AttributeDefinition def, Value value, String label, Conformance conformance) {
+        Value v = validator.coerceValue(def, value instanceof ComplexValue ? MultiValue.of(value) : value, label,
+                conformance);
         MultiValue m = (MultiValue) v;
         if (m.size() != 1 || !(m.get(0) instanceof ComplexValue c)) {
             throw ScimException.invalidValue("The value for a filtered \"" + label + "\" must be one JSON object");

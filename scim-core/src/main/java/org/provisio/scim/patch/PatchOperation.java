@@ -23,7 +23,18 @@ public record PatchOperation(Op op, PatchPath path, Value value) {
 
     /** The three PATCH operations; names are matched in any case ({@code Replace}, as Entra sends). */
     public enum Op {
-        ADD, REMOVE, REPLACE;
+        ADD("add"), REMOVE("remove"), REPLACE("replace");
+
+        private final String keyword;
+
+        Op(String keyword) {
+            this.keyword = keyword;
+        }
+
+        /** The name the RFC gives the operation: {@code add}, {@code remove}, {@code replace}. */
+        public String keyword() {
+            return keyword;
+        }
 
         /** The operation named by {@code text} in any case. */
         public static Optional<Op> fromName(String text) {

@@ -2,6 +2,8 @@ package org.provisio.scim.patch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.provisio.scim.conformance.Conformance;
+import org.provisio.scim.conformance.Tolerance;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.path.PatchPath;
 import org.provisio.scim.resource.ComplexValue;
@@ -31,8 +33,18 @@ public record PatchRequest(List<PatchOperation> operations) {
      * malformed operation is {@code invalidSyntax}; a malformed {@code path} is {@code invalidPath}.
      */
     public static PatchRequest from(ComplexValue body) {
+        return from(body, Conformance.LENIENT);
+    }
+
+    /**
+     * {@link #from(ComplexValue)}, asking {@code conformance} before it tolerates a missing {@code schemas},
+     * an {@code op} not in lower case ({@code "Replace"}) or an empty {@code path}.
+     */
+    public static PatchRequest from(ComplexValue body, Conformance conformance) {
         MultiValue schemas = body.getMulti("schemas");
-        if (!schemas.isUnassigned()) {
+        if (schemas.isUnassigned()) {
+            conformance.tolerate(Tolerance.MESSAGE_SCHEMA_MISSING, "schemas");
+        } else {
             boolean ok = false;
             for (Value s : schemas.values()) {
                 ok |= SCHEMA.equalsIgnoreCase(s.asText());
@@ -57,6 +69,9 @@ public record PatchRequest(List<PatchOperation> operations) {
                     () -> ScimException.invalidSyntax("A PATCH operation needs \"op\""));
             PatchOperation.Op kind = PatchOperation.Op.fromName(opName).orElseThrow(
                     () -> ScimException.invalidSyntax("Unknown PATCH op \"" + opName + "\"; expected add, remove or replace"));
+            if (!opName.equals(kind.keyword())) {
+                conformance.tolerate(Tolerance.OP_CASE, "op");
+            }
             Value pathValue = op.getOrNull("path");
             PatchPath path = null;
             if (pathValue != null && pathValue != NullValue.INSTANCE) {
@@ -66,6 +81,8 @@ public record PatchRequest(List<PatchOperation> operations) {
                 }
                 if (!text.isBlank()) {
                     path = PatchPath.parse(text);
+                } else {
+                    conformance.tolerate(Tolerance.BLANK_PATH, "path");
                 }
             }
             out.add(new PatchOperation(kind, path, op.getOrNull("value")));

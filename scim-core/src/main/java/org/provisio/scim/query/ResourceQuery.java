@@ -65,6 +65,66 @@ public final class ResourceQuery {
         return inCandidateOrder(candidates, view, matches, offset, count);
     }
 
+    /**
+     * The matches of a sorted query that come after the position {@code after} (all of them
+     * without one), the first {@code count} of them, in the order of {@link Sorting#comparator}:
+     * keyset paging (RFC 9865 cursors) in memory. A match that was there when the position was
+     * taken and still is, with the same sort key, is on a later page exactly once, whatever was
+     * added or removed meanwhile. Memory stays bounded by the page: a heap of the best
+     * {@code count + 1} matches after the position.
+     *
+     * @param count the most items to return, {@code >= 0}; {@code more} says whether matches follow
+     *              the last item (or, with 0, the position)
+     */
+    public static <T> KeysetSlice<T> keyset(Iterable<? extends T> candidates, Function<? super T, ComplexValue> view,
+                                            Optional<Filter> filter, SortBy sort, Optional<SortPosition> after,
+                                            int count, ResourceSchema schema) {
+        Objects.requireNonNull(candidates, "candidates");
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(after, "after");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        Predicate<ComplexValue> matches = filter.isPresent() ? FilterEvaluator.compile(filter.get(), schema) : null;
+        Comparator<SortPosition> order = Sorting.positionOrder(sort.by(), sort.order(), schema);
+        Comparator<Positioned<T>> ranking = Comparator.comparing(Positioned::position, order);
+        PriorityQueue<Positioned<T>> best = new PriorityQueue<>(Math.min(count + 1, 1024), ranking.reversed());
+        long total = 0;
+        for (T candidate : candidates) {
+            ComplexValue scim = view.apply(candidate);
+            if (matches != null && !matches.test(scim)) {
+                continue;
+            }
+            total++;
+            SortPosition position = SortPosition.of(scim, sort, schema);
+            if (after.isPresent() && order.compare(position, after.get()) <= 0) {
+                continue;
+            }
+            Positioned<T> p = new Positioned<>(position, candidate);
+            if (best.size() <= count) {
+                best.add(p);
+            } else if (ranking.compare(p, best.peek()) < 0) {
+                best.poll();
+                best.add(p);
+            }
+        }
+        List<Positioned<T>> kept = new ArrayList<>(best);
+        kept.sort(ranking);
+        boolean more = kept.size() > count;
+        List<T> page = new ArrayList<>(Math.min(count, kept.size()));
+        for (int i = 0; i < Math.min(count, kept.size()); i++) {
+            page.add(kept.get(i).item());
+        }
+        Optional<SortPosition> last = page.isEmpty() ? Optional.empty()
+                : Optional.of(kept.get(page.size() - 1).position());
+        return new KeysetSlice<>(page, last, more, total);
+    }
+
+    /** A match with its position. */
+    private record Positioned<T>(SortPosition position, T item) {
+    }
+
     private static <T> Slice<T> inCandidateOrder(Iterable<? extends T> candidates,
                                                  Function<? super T, ComplexValue> view,
                                                  Predicate<ComplexValue> matches, int offset, int count) {

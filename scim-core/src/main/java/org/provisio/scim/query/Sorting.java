@@ -2,6 +2,7 @@ package org.provisio.scim.query;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.Optional;
 import org.provisio.scim.path.AttributePath;
 import org.provisio.scim.resource.BooleanValue;
 import org.provisio.scim.resource.ComplexValue;
@@ -32,17 +33,28 @@ public final class Sorting {
     /** The comparator for {@code sortBy} in {@code order}. */
     public static Comparator<ComplexValue> comparator(AttributePath sortBy, SortOrder order, ResourceSchema schema) {
         ResolvedAttribute resolved = schema.resolve(sortBy).orElse(null);
+        Comparator<SortPosition> positions = positionOrder(sortBy, order, schema);
+        return Comparator.comparing(c -> new SortPosition(Optional.ofNullable(sortKey(c, sortBy, resolved)),
+                c.getText("id").orElse("")), positions);
+    }
+
+    /**
+     * The order of {@link SortPosition}s for {@code sortBy} in {@code order}: the order of
+     * {@link #comparator} over the resources they are the positions of.
+     */
+    public static Comparator<SortPosition> positionOrder(AttributePath sortBy, SortOrder order, ResourceSchema schema) {
+        ResolvedAttribute resolved = schema.resolve(sortBy).orElse(null);
         boolean caseExact = resolved != null && resolved.leaf().caseExact();
-        Comparator<ComplexValue> byKey = (a, b) -> {
-            Value ka = sortKey(a, sortBy, resolved);
-            Value kb = sortKey(b, sortBy, resolved);
+        Comparator<SortPosition> byKey = (a, b) -> {
+            Value ka = a.key().orElse(null);
+            Value kb = b.key().orElse(null);
             if (ka == null || kb == null) {
                 return ka == kb ? 0 : ka == null ? 1 : -1;
             }
             return compareValues(ka, kb, caseExact);
         };
-        Comparator<ComplexValue> ordered = order == SortOrder.DESCENDING ? byKey.reversed() : byKey;
-        return ordered.thenComparing(c -> c.getText("id").orElse(""));
+        Comparator<SortPosition> ordered = order == SortOrder.DESCENDING ? byKey.reversed() : byKey;
+        return ordered.thenComparing(SortPosition::id);
     }
 
     /** The value a resource sorts by, or {@code null} if it has none. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.provisio.scim.conformance.Conformance;
+import org.provisio.scim.conformance.Tolerance;
 import org.provisio.scim.error.ScimException;
 import org.provisio.scim.resource.BinaryValue;
 import org.provisio.scim.resource.BooleanValue;
@@ -35,6 +37,11 @@ import org.provisio.scim.text.CaseFolding;
  * </ul>
  * Wrong types, missing required attributes and two {@code primary: true} elements are
  * {@code invalidValue}; a missing core schema URN is {@code invalidSyntax}.
+ *
+ * <p>Each tolerance that departs from the RFC (string booleans, numbers for strings and strings for numbers,
+ * plain values for complex attributes, arrays for single values and single values for arrays, unknown
+ * attributes and schemas, extensions missing from {@code schemas}) asks the {@link Conformance} of the call
+ * first, which may refuse it; the methods without one are {@link Conformance#LENIENT}.
  */
 public final class SchemaValidator {
     private final ResourceSchema schema;
@@ -53,14 +60,24 @@ public final class SchemaValidator {
      * extensions present, required attributes checked.
      */
     public ComplexValue validate(ComplexValue raw) {
-        checkSchemas(raw);
-        ComplexValue coerced = coerce(raw);
+        return validate(raw, Conformance.LENIENT);
+    }
+
+    /** {@link #validate(ComplexValue)}, each tolerance asked of {@code conformance} before it applies. */
+    public ComplexValue validate(ComplexValue raw, Conformance conformance) {
+        checkSchemas(raw, conformance);
+        ComplexValue coerced = coerce(raw, conformance);
         checkRequired(coerced);
         return coerced;
     }
 
     /** Gives every value its schema type and drops what is ignored, without checking required attributes. */
     public ComplexValue coerce(ComplexValue raw) {
+        return coerce(raw, Conformance.LENIENT);
+    }
+
+    /** {@link #coerce(ComplexValue)}, each tolerance asked of {@code conformance} before it applies. */
+    public ComplexValue coerce(ComplexValue raw, Conformance conformance) {
         ComplexValue.Builder out = ComplexValue.builder();
         out.put("schemas", MultiValue.EMPTY);
         List<String> presentExtensions = new ArrayList<>();
@@ -73,23 +90,31 @@ public final class SchemaValidator {
             if (isUrn(name)) {
                 Schema ext = schema.extension(name).orElse(null);
                 if (ext == null) {
+                    conformance.tolerate(Tolerance.UNKNOWN_SCHEMA);
                     continue;
                 }
                 if (!(value instanceof ComplexValue c)) {
                     throw ScimException.invalidValue("The extension " + ext.id() + " must be a JSON object");
                 }
-                ComplexValue body = coerceAttributes(c, ext.attributes(), ext.id());
+                ComplexValue body = coerceAttributes(c, ext.attributes(), ext.id() + ":", conformance);
                 if (!body.isUnassigned()) {
+                    if (conformance != Conformance.LENIENT && !lists(raw.getMulti("schemas"), ext.id())) {
+                        conformance.tolerate(Tolerance.EXTENSION_NOT_IN_SCHEMAS, ext.id());
+                    }
                     out.put(ext.id(), body);
                     presentExtensions.add(ext.id());
                 }
                 continue;
             }
             AttributeDefinition def = topLevel(name);
-            if (def == null || def.mutability() == Mutability.READ_ONLY) {
+            if (def == null) {
+                conformance.tolerate(Tolerance.UNKNOWN_ATTRIBUTE);
                 continue;
             }
-            Value v = coerceValue(def, value, def.name());
+            if (def.mutability() == Mutability.READ_ONLY) {
+                continue;
+            }
+            Value v = coerceValue(def, value, def.name(), conformance);
             if (!v.isUnassigned()) {
                 out.put(def.name(), v);
             }
@@ -114,14 +139,26 @@ public final class SchemaValidator {
         return name.regionMatches(true, 0, "urn:", 0, 4);
     }
 
-    private void checkSchemas(ComplexValue raw) {
+    private void checkSchemas(ComplexValue raw, Conformance conformance) {
         MultiValue schemas = raw.getMulti("schemas");
+        if (!lists(schemas, schema.core().id())) {
+            throw ScimException.invalidSyntax("The \"schemas\" attribute must contain " + schema.core().id());
+        }
         for (Value v : schemas.values()) {
-            if (v.asText() != null && v.asText().equalsIgnoreCase(schema.core().id())) {
-                return;
+            if (v.asText() == null || !schema.knowsSchema(v.asText())) {
+                // Entra ID lists http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group
+                conformance.tolerate(Tolerance.UNKNOWN_SCHEMA);
             }
         }
-        throw ScimException.invalidSyntax("The \"schemas\" attribute must contain " + schema.core().id());
+    }
+
+    private static boolean lists(MultiValue schemas, String urn) {
+        for (Value v : schemas.values()) {
+            if (v.asText() != null && v.asText().equalsIgnoreCase(urn)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkRequired(ComplexValue resource) {
@@ -148,7 +185,9 @@ public final class SchemaValidator {
         }
     }
 
-    private ComplexValue coerceAttributes(ComplexValue raw, List<AttributeDefinition> defs, String where) {
+    /** The attributes of an extension or of a complex value; {@code prefix} names them in errors ({@code "name."}). */
+    private ComplexValue coerceAttributes(ComplexValue raw, List<AttributeDefinition> defs, String prefix,
+                                          Conformance conformance) {
         ComplexValue.Builder out = ComplexValue.builder();
         for (int i = 0; i < raw.size(); i++) {
             Value value = raw.valueAt(i);
@@ -156,10 +195,14 @@ public final class SchemaValidator {
                 continue;
             }
             AttributeDefinition def = find(defs, raw.nameAt(i));
-            if (def == null || def.mutability() == Mutability.READ_ONLY) {
+            if (def == null) {
+                conformance.tolerate(Tolerance.UNKNOWN_ATTRIBUTE);
                 continue;
             }
-            Value v = coerceValue(def, value, where + ":" + def.name());
+            if (def.mutability() == Mutability.READ_ONLY) {
+                continue;
+            }
+            Value v = coerceValue(def, value, prefix + def.name(), conformance);
             if (!v.isUnassigned()) {
                 out.put(def.name(), v);
             }
@@ -182,6 +225,16 @@ public final class SchemaValidator {
      * @param label how to name the attribute in an error
      */
     public Value coerceValue(AttributeDefinition def, Value value, String label) {
+        return coerceValue(def, value, label, Conformance.LENIENT);
+    }
+
+    /**
+     * {@link #coerceValue(AttributeDefinition, Value, String)}, each tolerance asked of {@code conformance}
+     * before it applies.
+     *
+     * @param label how to name the attribute in an error, spelt as the schema spells it
+     */
+    public Value coerceValue(AttributeDefinition def, Value value, String label, Conformance conformance) {
         if (value == NullValue.INSTANCE) {
             return value;
         }
@@ -196,7 +249,7 @@ public final class SchemaValidator {
                 if (item instanceof MultiValue) {
                     throw ScimException.invalidValue("\"" + label + "\" must not contain nested arrays");
                 }
-                Value v = coerceSingle(def, item, label);
+                Value v = coerceSingle(def, item, label, conformance);
                 if (v.isUnassigned()) {
                     continue;
                 }
@@ -209,34 +262,50 @@ public final class SchemaValidator {
                 // RFC 7643 §2.4: the primary attribute value "true" MUST appear no more than once.
                 throw ScimException.invalidValue("More than one element of \"" + label + "\" is primary");
             }
+            if (!(value instanceof MultiValue) && !out.isEmpty()) {
+                conformance.tolerate(Tolerance.SINGULAR_FOR_ARRAY, label);
+            }
             return new MultiValue(out);
         }
         if (value instanceof MultiValue m) {
             if (m.size() == 1) {
-                return coerceSingle(def, m.get(0), label);
+                Value v = coerceSingle(def, m.get(0), label, conformance);
+                conformance.tolerate(Tolerance.ARRAY_FOR_SINGULAR, label);
+                return v;
             }
             throw ScimException.invalidValue("\"" + label + "\" is single-valued but an array was given");
         }
-        return coerceSingle(def, value, label);
+        return coerceSingle(def, value, label, conformance);
     }
 
-    private Value coerceSingle(AttributeDefinition def, Value value, String label) {
+    private Value coerceSingle(AttributeDefinition def, Value value, String label, Conformance conformance) {
         if (def.type() == AttributeType.COMPLEX) {
             if (value instanceof ComplexValue c) {
-                return coerceAttributes(c, def.subAttributes(), label);
+                return coerceAttributes(c, def.subAttributes(), label + ".", conformance);
             }
             if (def.subAttribute("value").isPresent() && value.asText() != null) {
                 // Entra sends "manager": "<id>" for {"value": "<id>"}.
                 AttributeDefinition sub = def.subAttribute("value").orElseThrow();
-                return ComplexValue.builder().put(sub.name(), coerceSimple(sub, value, label + ".value")).build();
+                Value v = coerceSimple(sub, value, label + ".value", conformance);
+                conformance.tolerate(Tolerance.VALUE_FOR_COMPLEX, label);
+                return ComplexValue.builder().put(sub.name(), v).build();
             }
             throw ScimException.invalidValue("\"" + label + "\" must be a complex value (a JSON object)");
         }
-        return coerceSimple(def, value, label);
+        return coerceSimple(def, value, label, conformance);
     }
 
     /** Coerces a simple value to the attribute's type, accepting the usual string spellings. */
     public static Value coerceSimple(AttributeDefinition def, Value value, String label) {
+        return coerceSimple(def, value, label, Conformance.LENIENT);
+    }
+
+    /**
+     * {@link #coerceSimple(AttributeDefinition, Value, String)}, each tolerance (a string for a boolean or a
+     * number, a number for a string, a fraction for an integer) asked of {@code conformance} once the value is
+     * known to convert.
+     */
+    public static Value coerceSimple(AttributeDefinition def, Value value, String label, Conformance conformance) {
         if (value instanceof ComplexValue || value instanceof MultiValue) {
             throw ScimException.invalidValue("\"" + label + "\" must be a single " + def.type().schemaName());
         }
@@ -250,6 +319,9 @@ public final class SchemaValidator {
                 if (value instanceof BooleanValue) {
                     throw wrongType(def, label);
                 }
+                if (value instanceof IntegerValue || value instanceof DecimalValue) {
+                    conformance.tolerate(Tolerance.NUMBER_FOR_STRING, label);
+                }
                 return value instanceof StringValue ? value : StringValue.of(text);
             case BOOLEAN:
                 if (value instanceof BooleanValue) {
@@ -257,32 +329,41 @@ public final class SchemaValidator {
                 }
                 if (value instanceof StringValue) {
                     if (CaseFolding.equalsIgnoreCase(text.trim(), "true")) {
+                        conformance.tolerate(Tolerance.BOOLEAN_AS_STRING, label);
                         return BooleanValue.TRUE;
                     }
                     if (CaseFolding.equalsIgnoreCase(text.trim(), "false")) {
+                        conformance.tolerate(Tolerance.BOOLEAN_AS_STRING, label);
                         return BooleanValue.FALSE;
                     }
                 }
                 throw wrongType(def, label);
-            case INTEGER:
+            case INTEGER: {
+                Value v;
                 try {
                     if (value instanceof IntegerValue) {
                         return value;
                     }
-                    if (value instanceof DecimalValue || value instanceof StringValue) {
-                        return IntegerValue.of(new BigDecimal(text.trim()).longValueExact());
+                    if (!(value instanceof DecimalValue) && !(value instanceof StringValue)) {
+                        throw wrongType(def, label);
                     }
+                    v = IntegerValue.of(new BigDecimal(text.trim()).longValueExact());
                 } catch (ArithmeticException | NumberFormatException e) {
                     throw wrongType(def, label);
                 }
-                throw wrongType(def, label);
+                conformance.tolerate(value instanceof StringValue ? Tolerance.STRING_FOR_NUMBER
+                        : Tolerance.DECIMAL_FOR_INTEGER, label);
+                return v;
+            }
             case DECIMAL:
                 try {
-                    if (value instanceof DecimalValue) {
-                        return value;
+                    if (value instanceof DecimalValue || value instanceof IntegerValue) {
+                        return value instanceof DecimalValue ? value : DecimalValue.of(new BigDecimal(text.trim()));
                     }
-                    if (value instanceof IntegerValue || value instanceof StringValue) {
-                        return DecimalValue.of(new BigDecimal(text.trim()));
+                    if (value instanceof StringValue) {
+                        Value v = DecimalValue.of(new BigDecimal(text.trim()));
+                        conformance.tolerate(Tolerance.STRING_FOR_NUMBER, label);
+                        return v;
                     }
                 } catch (NumberFormatException e) {
                     throw wrongType(def, label);

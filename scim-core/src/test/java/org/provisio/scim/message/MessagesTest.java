@@ -1,8 +1,10 @@
 package org.provisio.scim.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.provisio.scim.Json;
 import org.provisio.scim.error.ScimErrorType;
@@ -37,6 +39,41 @@ class MessagesTest {
         assertThat(ScimJson.writeString(new ListResponse(0, 1, List.of()).toJson())).isEqualTo(
                 "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],"
                         + "\"totalResults\":0,\"startIndex\":1,\"itemsPerPage\":0,\"Resources\":[]}");
+    }
+
+    /** RFC 9865 §2: a cursor page has no startIndex and, unless it is the last, a nextCursor. */
+    @Test
+    void cursorPageCarriesNextCursorAndNoStartIndex() {
+        ComplexValue a = Json.obj("{'id':'a'}");
+
+        assertThat(ScimJson.writeString(ListResponse.cursorPage(100, List.of(a), Optional.of("VZUTiyhEQJ94IR"))
+                .toJson())).isEqualTo("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],"
+                        + "\"totalResults\":100,\"itemsPerPage\":1,\"nextCursor\":\"VZUTiyhEQJ94IR\","
+                        + "\"Resources\":[{\"id\":\"a\"}]}");
+        assertThat(ListResponse.cursorPage(1, List.of(a), Optional.empty()).toJson().getOrNull("nextCursor"))
+                .isNull();
+    }
+
+    @Test
+    void anIndexPageHasNoCursorAndStartsAtOne() {
+        assertThatThrownBy(() -> new ListResponse(1, 0, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ListResponse(1, 1, List.of(), Optional.of("c")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** RFC 9865 §4: the pagination element of the ServiceProviderConfig. */
+    @Test
+    void serviceProviderConfigAdvertisesPagination() {
+        ServiceProviderConfig config = new ServiceProviderConfig(true, 1000, 1_048_576, 1000, null,
+                new ServiceProviderConfig.Pagination(true, true, "index", 100, 1000, 3600));
+
+        assertThat(ScimJson.writeString(config.toJson("https://x").getComplex("pagination").orElseThrow()))
+                .isEqualTo("{\"cursor\":true,\"index\":true,\"defaultPaginationMethod\":\"index\","
+                        + "\"defaultPageSize\":100,\"maxPageSize\":1000,\"cursorTimeout\":3600}");
+        assertThat(new ServiceProviderConfig(true, 1000, 1_048_576, 1000, null).toJson("https://x")
+                .getOrNull("pagination")).isNull();
+        assertThatThrownBy(() -> new ServiceProviderConfig.Pagination(true, true, "offset", 100, 1000, 3600))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---- ErrorResponse -----------------------------------------------------------------------
