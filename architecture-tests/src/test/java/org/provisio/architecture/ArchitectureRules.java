@@ -1,5 +1,6 @@
 package org.provisio.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -71,6 +72,15 @@ final class ArchitectureRules {
             .as("only the server's metrics (org.provisio.server.metrics) see Micrometer: the domain reports through "
                     + "JobObserver, the adapters and the HTTP edge through hooks of their own");
 
+    /**
+     * Authentication is decided on the resource routing matched (its {@code @Guarded} realm); a Provisio
+     * resource without one is refused at run time (403), and this rule keeps any from being written.
+     */
+    static final ArchRule EVERY_RESOURCE_IS_GUARDED = classes()
+            .that().resideInAPackage("org.provisio..").and().areAnnotatedWith("jakarta.ws.rs.Path")
+            .should().beAnnotatedWith("org.provisio.jaxrs.http.Guarded")
+            .as("every JAX-RS resource of Provisio names the realm that guards it (@Guarded)");
+
     static final ArchRule ARROWS_POINT_INWARD = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("scim-core").definedBy(SCIM)
             .layer("domain").definedBy(DOMAIN)
@@ -87,7 +97,7 @@ final class ArchitectureRules {
     static final List<ArchRule> ALL = List.of(CORE_IS_FREE_OF_INFRASTRUCTURE, DOMAIN_SEES_NO_JACKSON,
             SCIM_USES_JACKSON_ONLY_IN_ITS_CODEC, ADAPTERS_DO_NOT_SEE_EACH_OTHER, ADAPTERS_DO_NOT_SEE_THE_SERVER,
             ONLY_THE_SERVER_SEES_HTTP, JAXRS_IS_A_THIN_LIBRARY, GRIZZLY_ONLY_IN_ITS_PACKAGE, ARROWS_POINT_INWARD,
-            MICROMETER_ONLY_IN_SERVER_METRICS);
+            MICROMETER_ONLY_IN_SERVER_METRICS, EVERY_RESOURCE_IS_GUARDED);
 
     /** Every package some rule names; each must hold production classes, or that rule could never fail. */
     static final List<String> NAMED_PACKAGES = List.of(DOMAIN, SCIM, SCIM_JSON, MEMORY, JDBC, DELIVERY, ADAPTERS,

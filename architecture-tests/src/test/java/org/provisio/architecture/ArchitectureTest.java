@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.provisio.adapters.delivery.archfixture.BadDeliveryClass;
 import org.provisio.adapters.jdbc.archfixture.BadJdbcClass;
+import org.provisio.jaxrs.archfixture.GuardedResource;
+import org.provisio.jaxrs.archfixture.UnguardedResource;
 import org.provisio.adapters.memory.InMemoryStore;
 import org.provisio.adapters.memory.archfixture.BadMemoryClass;
 import org.provisio.domain.archfixture.BadDomainClass;
@@ -115,6 +117,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void aResourceWithoutARealmIsFlaggedAndAGuardedOneIsNot() {
+        EvaluationResult result = ArchitectureRules.EVERY_RESOURCE_IS_GUARDED.evaluate(fixtures());
+        List<String> details = result.getFailureReport().getDetails();
+        assertThat(details).anySatisfy(d -> assertThat(d).contains("<" + UnguardedResource.class.getName() + ">"));
+        assertThat(details).noneSatisfy(d -> assertThat(d).contains("<" + GuardedResource.class.getName() + ">"));
+    }
+
+    @Test
     void theServerAndTheEdgeMayUseWhatTheOthersMayNot() {
         for (Class<?> allowed : List.of(ServerClass.class, JaxrsClass.class)) {
             String from = "<" + allowed.getName() + ".";
@@ -142,6 +152,6 @@ class ArchitectureTest {
     private static JavaClasses fixtures() {
         return new ClassFileImporter().importClasses(BadDomainClass.class, BadScimClass.class, BadMemoryClass.class,
                 BadJdbcClass.class, BadDeliveryClass.class, ServerClass.class, InMemoryStore.class, BadJaxrsClass.class,
-                JaxrsClass.class);
+                JaxrsClass.class, UnguardedResource.class, GuardedResource.class);
     }
 }

@@ -78,6 +78,10 @@ record JdbcSortKeys(String kind, List<Key> keys) {
     /** {@code k1 ASC, k2 DESC, …}. */
     String orderBy() {
         List<String> out = new ArrayList<>();
+        // Every query pins u.tenant_id; naming it first lets H2 read the (tenant_id, key) index in order
+        // ("index sorted") instead of sorting every row after a keyset page's key: 15.7 s against 3 ms for
+        // a page after the 500,000th of a million users. PostgreSQL reads the index in order either way.
+        out.add("u.tenant_id" + (keys.get(0).descending() ? " DESC" : " ASC"));
         for (Key k : keys) {
             out.add(k.expression() + (k.descending() ? " DESC" : " ASC"));
         }

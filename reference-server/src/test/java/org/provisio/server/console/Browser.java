@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,8 +87,28 @@ final class Browser implements AutoCloseable {
     void clickAndWait(WebElement element) {
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(d -> gone(html));
         wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the old page's root element is gone. While Chromium swaps documents it may answer a question
+     * about the old node with "Node with given id does not belong to the document" rather than a stale
+     * element: that, too, means the old page is gone.
+     */
+    private static boolean gone(WebElement oldRoot) {
+        try {
+            oldRoot.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Clicks the button or link whose text is exactly {@code text}, and waits for the next page. */
