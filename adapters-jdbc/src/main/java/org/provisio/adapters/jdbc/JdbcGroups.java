@@ -149,7 +149,7 @@ final class JdbcGroups implements Groups {
         Candidates candidates = candidates(tenant, query);
         boolean withMembers = query.needsMembers();
         return tx.call(c -> {
-            List<GroupHeader> all = JdbcRows.list(c, COLUMNS + candidates.where() + " ORDER BY g.tenant_id, g.seq",
+            List<GroupHeader> all = JdbcRows.list(c, COLUMNS + candidates.where() + " ORDER BY g.seq",
                     candidates.params(), JdbcGroups::row);
             Map<GroupId, Set<UserId>> members = withMembers ? membersOf(c, tenant, all) : Map.of();
             Slice<GroupHeader> slice = ResourceQuery.run(all,
@@ -166,7 +166,7 @@ final class JdbcGroups implements Groups {
                     : Optional.of(position(request.after()));
             Candidates candidates = candidates(tenant, query);
             return tx.call(c -> {
-                List<GroupHeader> all = JdbcRows.list(c, COLUMNS + candidates.where() + " ORDER BY g.tenant_id, g.seq",
+                List<GroupHeader> all = JdbcRows.list(c, COLUMNS + candidates.where() + " ORDER BY g.seq",
                         candidates.params(), JdbcGroups::row);
                 Map<GroupId, Set<UserId>> members = withMembers ? membersOf(c, tenant, all) : Map.of();
                 KeysetSlice<GroupHeader> slice = ResourceQuery.keyset(all,
@@ -185,7 +185,8 @@ final class JdbcGroups implements Groups {
         String limit = query.filter().isEmpty() ? " FETCH FIRST " + (request.count() + 1) + " ROWS ONLY" : "";
         return tx.call(c -> {
             List<Sequenced> rows = JdbcRows.list(c, "SELECT g.seq," + COLUMNS.substring("SELECT".length())
-                    + candidates.where() + " AND g.seq > ? ORDER BY g.tenant_id, g.seq" + limit,
+                    + candidates.where() + " AND g.seq > ? ORDER BY "
+                    + (query.filter().isEmpty() ? "g.tenant_id, g.seq" : "g.seq") + limit,
                     append(candidates.params(), from),
                     rs -> new Sequenced(rs.getLong("seq"), row(rs)));
             Map<GroupId, Set<UserId>> members = withMembers

@@ -111,7 +111,9 @@ final class JdbcUserQueries {
             params.add(tenant.value());
             params.addAll(from.params());
             rows = JdbcRows.list(c, "SELECT " + JdbcUsers.COLUMNS + order.selectList() + " FROM users u WHERE u.tenant_id = ?"
-                    + " AND " + from.sql() + " ORDER BY " + order.orderBy() + " FETCH FIRST " + (request.count() + 1)
+                    + " AND " + from.sql() + " ORDER BY "
+                    + (query.filter().isEmpty() ? order.orderByWithinTenant() : order.orderBy())
+                    + " FETCH FIRST " + (request.count() + 1)
                     + " ROWS ONLY", params, rs -> new Keyed(JdbcUsers.user(rs), order.keyOf(rs)));
         } else {
             java.util.function.Predicate<org.provisio.scim.resource.ComplexValue> matches = query.filter()
