@@ -220,6 +220,7 @@ public abstract class ConcurrentChangeScenarios extends LifecycleFixture {
     }
 
     @Test
+    @SuppressWarnings("try") // the scopes are held, not used: they name the request of what runs inside
     void theAuditEntriesOfAChangeNameTheRequestItWasMadeFor() {
         UserView kim;
         try (RequestScope.Binding ignored = RequestScope.open(RequestId.of("req-provision"))) {
@@ -287,6 +288,7 @@ public abstract class ConcurrentChangeScenarios extends LifecycleFixture {
     }
 
     /** A thread that PATCHes kim's title for the request {@code requestId}. */
+    @SuppressWarnings("try") // the scope is held, not used: it names the request of what runs inside
     private Thread requestThread(String requestId, String title, UserView kim, Provisioning domain,
                                  List<Throwable> failures) {
         Thread t = new Thread(() -> {
