@@ -29,7 +29,6 @@ import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.WriteOutcome;
-import org.provisio.scim.error.ScimException;
 import org.provisio.scim.filter.FilterEvaluator;
 import org.provisio.scim.filter.RequiredEquality;
 import org.provisio.scim.query.KeysetSlice;
@@ -163,7 +162,7 @@ final class JdbcGroups implements Groups {
         boolean withMembers = query.needsMembers();
         if (query.sort().isPresent()) {
             Optional<SortPosition> after = request.after().isStart() ? Optional.empty()
-                    : Optional.of(position(request.after()));
+                    : Optional.of(request.after().position());
             Candidates candidates = candidates(tenant, query);
             return tx.call(c -> {
                 List<GroupHeader> all = JdbcRows.list(c, COLUMNS + candidates.where() + " ORDER BY g.seq",
@@ -173,11 +172,11 @@ final class JdbcGroups implements Groups {
                         g -> g.toScimForFilter(members.getOrDefault(g.id(), Set.of())), query.filter(),
                         query.sort().get(), after, request.count(), query.schema());
                 Optional<PageKey> next = !slice.more() ? Optional.empty()
-                        : Optional.of(slice.last().map(JdbcGroups::key).orElse(request.after()));
+                        : Optional.of(slice.last().map(PageKey::ofPosition).orElse(request.after()));
                 return Page.keyset(slice.items(), request.knownTotal().orElse(slice.total()), next);
             });
         }
-        long after = request.after().isStart() ? -1 : seq(request.after());
+        long after = request.after().isStart() ? -1 : request.after().sequence();
         boolean counting = request.knownTotal().isEmpty();
         // without a filter the page is read in SQL; with one, counting reads every candidate, else those after the key
         Candidates candidates = candidates(tenant, query);
@@ -206,7 +205,7 @@ final class JdbcGroups implements Groups {
             boolean more = page.size() > request.count();
             List<Sequenced> items = more ? page.subList(0, request.count()) : page;
             Optional<PageKey> next = !more ? Optional.empty() : Optional.of(items.isEmpty() ? request.after()
-                    : PageKey.of(SEQ, Long.toString(items.get(items.size() - 1).seq())));
+                    : PageKey.ofSequence(items.get(items.size() - 1).seq()));
             if (counting && query.filter().isEmpty() && (more || !request.after().isStart())) {
                 total = JdbcRows.count(c, "SELECT COUNT(*) FROM scim_groups g WHERE g.tenant_id = ?",
                         List.of(tenant.value()));
@@ -248,38 +247,6 @@ final class JdbcGroups implements Groups {
         List<Object> out = new ArrayList<>(params);
         out.add(value);
         return out;
-    }
-
-    private static final String SEQ = "seq";
-    private static final String SORTED = "sort";
-
-    private static PageKey key(SortPosition position) {
-        List<String> parts = new ArrayList<>();
-        parts.add(SORTED);
-        parts.addAll(position.encode());
-        return new PageKey(parts);
-    }
-
-    private static SortPosition position(PageKey key) {
-        if (key.parts().isEmpty() || !key.parts().get(0).equals(SORTED)) {
-            throw notOurs();
-        }
-        return SortPosition.decode(key.parts().subList(1, key.parts().size())).orElseThrow(JdbcGroups::notOurs);
-    }
-
-    private static long seq(PageKey key) {
-        if (key.parts().size() != 2 || !key.parts().get(0).equals(SEQ)) {
-            throw notOurs();
-        }
-        try {
-            return Long.parseLong(key.parts().get(1));
-        } catch (NumberFormatException e) {
-            throw notOurs();
-        }
-    }
-
-    private static ScimException notOurs() {
-        return ScimException.invalidCursor("The cursor does not belong to this query's order");
     }
 
     /** The members of the given groups, by group. */

@@ -17,7 +17,6 @@ import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.UserQuery;
-import org.provisio.scim.error.ScimException;
 import org.provisio.scim.filter.FilterEvaluator;
 import org.provisio.scim.query.KeysetSlice;
 import org.provisio.scim.query.ResourceQuery;
@@ -41,7 +40,6 @@ final class JdbcUserQueries {
     static final int CHUNK = 500;
     /** The most ids an {@code IN} subquery may return to be inlined on H2; beyond, it is left to the database. */
     static final int MAX_INLINED_IDS = 1_000;
-    private static final String SORTED = "sort";
 
     private final JdbcVendor vendor;
     private final JdbcGroups groups;
@@ -93,11 +91,11 @@ final class JdbcUserQueries {
     Page<User> keyset(Connection c, TenantId tenant, UserQuery query, KeysetRequest request) throws SQLException {
         Plan plan = plan(c, tenant, query);
         if (plan.order().isEmpty()) {
-            Optional<SortPosition> after = request.after().isStart() ? Optional.empty() : Optional.of(position(request.after()));
+            Optional<SortPosition> after = request.after().isStart() ? Optional.empty() : Optional.of(request.after().position());
             KeysetSlice<Candidate> slice = ResourceQuery.keyset(() -> new Chunks(c, tenant, plan, JdbcSortKeys.CREATION,
                     PageKey.START), Candidate::scim, query.filter(), query.sort().get(), after, request.count(), query.schema());
             Optional<PageKey> next = !slice.more() ? Optional.empty()
-                    : Optional.of(slice.last().map(JdbcUserQueries::key).orElse(request.after()));
+                    : Optional.of(slice.last().map(PageKey::ofPosition).orElse(request.after()));
             return Page.keyset(slice.items().stream().map(Candidate::user).toList(),
                     request.knownTotal().orElse(slice.total()), next);
         }
@@ -153,20 +151,7 @@ final class JdbcUserQueries {
     private record Keyed(User user, PageKey key) {
     }
 
-    private static PageKey key(SortPosition position) {
-        List<String> parts = new ArrayList<>();
-        parts.add(SORTED);
-        parts.addAll(position.encode());
-        return new PageKey(parts);
-    }
 
-    private static SortPosition position(PageKey key) {
-        if (key.parts().isEmpty() || !key.parts().get(0).equals(SORTED)) {
-            throw ScimException.invalidCursor("The cursor does not belong to this query's order");
-        }
-        return SortPosition.decode(key.parts().subList(1, key.parts().size())).orElseThrow(
-                () -> ScimException.invalidCursor("The cursor does not belong to this query's order"));
-    }
 
     /** A user with its groups: what a filter over {@code groups} needs. */
     private record Candidate(User user, List<GroupHeader> groups) {

@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 import org.provisio.domain.model.KeysetRequest;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageKey;
-import org.provisio.scim.error.ScimException;
 import org.provisio.scim.filter.Filter;
 import org.provisio.scim.filter.FilterEvaluator;
 import org.provisio.scim.query.KeysetSlice;
@@ -27,9 +26,6 @@ import org.provisio.scim.schema.ResourceSchema;
  * no column serves. The caller holds the tenant's lock.
  */
 final class InMemoryKeyset {
-    private static final String SEQ = "seq";
-    private static final String SORTED = "sort";
-
     private InMemoryKeyset() {
     }
 
@@ -42,16 +38,16 @@ final class InMemoryKeyset {
                             Function<? super T, ComplexValue> view, Optional<Filter> filter, Optional<SortBy> sort,
                             KeysetRequest request, ResourceSchema schema) {
         if (sort.isPresent()) {
-            Optional<SortPosition> after = request.after().isStart() ? Optional.empty() : Optional.of(position(request.after()));
+            Optional<SortPosition> after = request.after().isStart() ? Optional.empty() : Optional.of(request.after().position());
             List<T> candidates = new ArrayList<>();
             candidatesAfter.apply(-1).forEach(e -> candidates.add(e.value()));
             KeysetSlice<T> slice = ResourceQuery.keyset(candidates, view, filter, sort.get(), after, request.count(),
                     schema);
             Optional<PageKey> next = !slice.more() ? Optional.empty()
-                    : Optional.of(slice.last().map(InMemoryKeyset::key).orElse(request.after()));
+                    : Optional.of(slice.last().map(PageKey::ofPosition).orElse(request.after()));
             return Page.keyset(slice.items(), request.knownTotal().orElse(slice.total()), next);
         }
-        long after = request.after().isStart() ? -1 : seq(request.after());
+        long after = request.after().isStart() ? -1 : request.after().sequence();
         Predicate<ComplexValue> matches = filter.isPresent() ? FilterEvaluator.compile(filter.get(), schema) : c -> true;
         Iterable<SeqMap.Entry<T>> candidates = candidatesAfter.apply(request.knownTotal().isPresent() ? after : -1);
         List<SeqMap.Entry<T>> page = new ArrayList<>();
@@ -71,36 +67,7 @@ final class InMemoryKeyset {
         boolean more = page.size() > request.count();
         List<SeqMap.Entry<T>> items = more ? page.subList(0, request.count()) : page;
         Optional<PageKey> next = !more ? Optional.empty()
-                : Optional.of(items.isEmpty() ? request.after() : PageKey.of(SEQ, Long.toString(items.get(items.size() - 1).seq())));
+                : Optional.of(items.isEmpty() ? request.after() : PageKey.ofSequence(items.get(items.size() - 1).seq()));
         return Page.keyset(items.stream().map(SeqMap.Entry::value).toList(), request.knownTotal().orElse(total), next);
-    }
-
-    private static PageKey key(SortPosition position) {
-        List<String> parts = new ArrayList<>();
-        parts.add(SORTED);
-        parts.addAll(position.encode());
-        return new PageKey(parts);
-    }
-
-    private static SortPosition position(PageKey key) {
-        if (key.parts().isEmpty() || !key.parts().get(0).equals(SORTED)) {
-            throw notOurs();
-        }
-        return SortPosition.decode(key.parts().subList(1, key.parts().size())).orElseThrow(InMemoryKeyset::notOurs);
-    }
-
-    private static long seq(PageKey key) {
-        if (key.parts().size() != 2 || !key.parts().get(0).equals(SEQ)) {
-            throw notOurs();
-        }
-        try {
-            return Long.parseLong(key.parts().get(1));
-        } catch (NumberFormatException e) {
-            throw notOurs();
-        }
-    }
-
-    private static ScimException notOurs() {
-        return ScimException.invalidCursor("The cursor does not belong to this query's order");
     }
 }
