@@ -144,7 +144,7 @@ public final class AccessFilter implements ContainerRequestFilter {
 
     private void scim(ContainerRequestContext request) {
         String tenantParameter = request.getUriInfo().getPathParameters(true).getFirst("tenantId");
-        TenantId tenant = parse(tenantParameter).orElseThrow(AccessFilter::unauthorized);
+        TenantId tenant = TenantId.parse(tenantParameter).orElseThrow(AccessFilter::unauthorized);
         String token = Bearer.token(request).orElseThrow(AccessFilter::unauthorized);
         Actor.Credential actor = authenticate.authenticate(tenant, token).orElseThrow(AccessFilter::unauthorized);
         request.setProperty(ACTOR_PROPERTY, actor);
@@ -182,7 +182,7 @@ public final class AccessFilter implements ContainerRequestFilter {
             request.setProperty(AccessLogFilter.TENANT_PROPERTY, "admin");
             return;
         }
-        Optional<TenantId> tenant = parse(request.getUriInfo().getPathParameters(true).getFirst("tenantId"));
+        Optional<TenantId> tenant = TenantId.parse(request.getUriInfo().getPathParameters(true).getFirst("tenantId"));
         Optional<Actor.OrganizationAdmin> admin = tenant.flatMap(t -> adminKeys.authenticateFor(t, token));
         if (admin.isEmpty()) {
             throw ScimException.of(ScimErrorType.UNAUTHORIZED, "The admin token or an admin key of this organization"
@@ -204,17 +204,6 @@ public final class AccessFilter implements ContainerRequestFilter {
             throw new IllegalStateException("no authenticated actor on this request");
         }
         return a;
-    }
-
-    private static Optional<TenantId> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(TenantId.of(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     static ScimException unauthorized() {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -97,12 +98,18 @@ public final class ConformanceFilter implements ContainerRequestFilter, Containe
             return;
         }
         Object begun = request.getProperty(PROPERTY);
-        Optional<RequestConformance> check = begun instanceof RequestConformance c ? Optional.of(c) : begin(request);
-        check.ifPresent(c -> c.answered(type.get()));
+        if (begun instanceof RequestConformance c) {
+            c.answered(type.get());
+        } else if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            // a refused credential: counted for the tenant it named, which costs a lookup of that tenant; a
+            // request without any credential is not counted, so that it costs no store read (nothing limits how
+            // many an anonymous client sends, unlike failed authentications)
+            begin(request).ifPresent(c -> c.answered(type.get()));
+        }
     }
 
     private Optional<RequestConformance> begin(ContainerRequestContext request) {
-        Optional<TenantId> tenant = tenant(request.getUriInfo().getPathParameters(true).getFirst("tenantId"));
+        Optional<TenantId> tenant = TenantId.parse(request.getUriInfo().getPathParameters(true).getFirst("tenantId"));
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
@@ -120,17 +127,6 @@ public final class ConformanceFilter implements ContainerRequestFilter, Containe
         }
         Guarded guarded = matched.get(0).getClass().getAnnotation(Guarded.class);
         return guarded != null && guarded.value() == Realm.SCIM;
-    }
-
-    private static Optional<TenantId> tenant(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(TenantId.of(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** The kind of the SCIM Error an answer carries, by its status and {@code scimType}. */

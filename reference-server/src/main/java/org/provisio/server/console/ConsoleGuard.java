@@ -96,11 +96,7 @@ final class ConsoleGuard implements RealmGuard {
     }
 
     private static boolean mayOpen(Administrator administrator, String tenantParameter) {
-        try {
-            return administrator.mayOpen(TenantId.of(tenantParameter));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return TenantId.parse(tenantParameter).map(administrator::mayOpen).orElse(false);
     }
 
     /** The CSRF field of a form body; null for any other body or none. */

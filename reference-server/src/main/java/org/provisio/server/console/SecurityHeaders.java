@@ -4,6 +4,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.PathSegment;
+import java.util.List;
 
 /**
  * The browser-facing headers of every console response, refusals and redirects included: a
@@ -18,8 +20,7 @@ final class SecurityHeaders implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
-        if (!(path.equals("console") || path.startsWith("console/"))) {
+        if (!isConsole(request)) {
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
@@ -32,5 +33,19 @@ final class SecurityHeaders implements ContainerResponseFilter {
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store");
         }
+    }
+
+    /**
+     * Whether routing matched a console page, or — for a refusal before any page matched — the first path
+     * segment as routing reads it (decoded, matrix parameters dropped: {@code /console;x} too) is the console's.
+     */
+    private static boolean isConsole(ContainerRequestContext request) {
+        for (Object matched : request.getUriInfo().getMatchedResources()) {
+            if (matched.getClass().getPackageName().equals(SecurityHeaders.class.getPackageName())) {
+                return true;
+            }
+        }
+        List<PathSegment> segments = request.getUriInfo().getPathSegments();
+        return !segments.isEmpty() && segments.get(0).getPath().equals("console");
     }
 }

@@ -64,12 +64,7 @@ final class Web {
      * guard checked it already; this is the second lock on the same door, and finds the tenant.
      */
     Tenant tenant(Sessions.Session session, String tenantId) {
-        TenantId id;
-        try {
-            id = TenantId.of(tenantId);
-        } catch (IllegalArgumentException e) {
-            throw ConsoleException.notFound("organization");
-        }
+        TenantId id = TenantId.parse(tenantId).orElseThrow(() -> ConsoleException.notFound("organization"));
         if (!session.administrator().mayOpen(id)) {
             throw ConsoleException.notFound("organization");
         }

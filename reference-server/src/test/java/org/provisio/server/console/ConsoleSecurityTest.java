@@ -21,6 +21,7 @@ import org.provisio.jaxrs.ProvisioFeature;
 import org.provisio.server.ProvisioServer;
 import org.provisio.server.RawHttp;
 import org.provisio.server.ServerFixture;
+import org.provisio.server.http.PathSpellings;
 import org.provisio.server.TestUsers;
 
 /**
@@ -190,6 +191,45 @@ class ConsoleSecurityTest {
         HttpResponse<String> after = operator.get("/console/organizations");
         assertThat(after.statusCode()).isEqualTo(303);
         assertThat(after.headers().firstValue("Location")).hasValue("/console/sign-in");
+    }
+
+    /**
+     * The console's routes are guarded by the same mechanism as the API's, decided on what routing matched:
+     * no respelling of any page or form (matrix parameters, encoded {@code ;} and {@code /}, upper case, dot
+     * segments, doubled slashes) reaches it without a session — each is sent to sign in or refused — and the
+     * other organization's data is untouched.
+     */
+    @Test
+    void withoutASessionNoSpellingOfAPageOrFormReachesIt() {
+        String before = otherState();
+        List<String[]> all = new ArrayList<>(otherRoutes());
+        all.add(new String[] {"GET", "/console"});
+        for (String[] route : all) {
+            String path = route[1].contains("?") ? route[1].substring(0, route[1].indexOf('?')) : route[1];
+            for (String spelling : PathSpellings.of(path)) {
+                RawHttp.Response r = route[0].equals("GET")
+                        ? RawHttp.send(server.server.port(), "GET", spelling, null)
+                        : postForm(spelling, "csrf=guess&name=Evil&profile=strict");
+                assertThat(r.status()).as("%s %s -> %s", route[0], spelling, r).isBetween(300, 499);
+                if (r.status() < 400) {
+                    assertThat(r.headers().get("location")).as("%s %s", route[0], spelling).endsWith("/console/sign-in");
+                }
+                if (spelling.startsWith("/console;") || spelling.startsWith("/console/")) {
+                    // routing reads the first segment as the console's: so do the browser defences
+                    assertThat(r.headers().get("content-security-policy")).as("%s %s", route[0], spelling)
+                            .isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
+                }
+            }
+        }
+        assertThat(otherState()).isEqualTo(before);
+    }
+
+    private static RawHttp.Response postForm(String target, String form) {
+        byte[] body = form.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.server.port()
+                + "\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + body.length + "\r\n\r\n";
+        return RawHttp.exchange(server.server.port(), head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), body);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,54 +99,26 @@ class PathSpellingTest {
                 new Route("GET", s + "/Groups", null),
                 new Route("POST", s + "/Groups", GROUP + "\"Evil\"}"),
                 new Route("GET", s + "/Groups/" + group, null),
+                new Route("PUT", s + "/Groups/" + group, GROUP + "\"Evil\"}"),
                 new Route("PATCH", s + "/Groups/" + group, patch),
                 new Route("DELETE", s + "/Groups/" + group, null),
+                new Route("POST", s + "/Groups/.search", "{\"filter\":\"displayName pr\"}"),
+                new Route("GET", s + "/Me", null),
                 new Route("POST", s + "/Bulk", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
                         + "\"Operations\":[{\"method\":\"PATCH\",\"path\":\"/Users/" + user + "\",\"data\":" + patch
                         + "},{\"method\":\"DELETE\",\"path\":\"/Groups/" + group + "\"}]}"),
                 new Route("GET", s + "/ServiceProviderConfig", null),
                 new Route("GET", s + "/Schemas", null),
+                new Route("GET", s + "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", null),
                 new Route("GET", s + "/ResourceTypes", null),
+                new Route("GET", s + "/ResourceTypes/User", null),
                 new Route("GET", "/metrics", null));
-    }
-
-    /** Every respelling of {@code path} an attacker might try. */
-    static List<String> spellings(String path) {
-        List<String> out = new ArrayList<>();
-        String[] segments = path.substring(1).split("/");
-        for (int i = 0; i < segments.length; i++) {
-            out.add(withSegment(segments, i, segments[i] + ";x"));
-            out.add(withSegment(segments, i, segments[i] + ";"));
-            out.add(withSegment(segments, i, segments[i] + ";a=b;c"));
-            out.add(withSegment(segments, i, segments[i] + "%3Bx"));
-            out.add(withSegment(segments, i, segments[i].toUpperCase(Locale.ROOT)));
-            out.add(withSegment(segments, i, "%" + Integer.toHexString(segments[i].charAt(0)) + segments[i].substring(1)));
-            out.add(withSegment(segments, i, "./" + segments[i]));
-            out.add(withSegment(segments, i, "x/../" + segments[i]));
-            out.add(withSegment(segments, i, "/" + segments[i]));
-            if (i > 0) {
-                out.add(path.replaceFirst("/" + java.util.regex.Pattern.quote(segments[i]), "%2F" + segments[i]));
-            }
-        }
-        out.add(path + "/");
-        out.add(path + ";");
-        out.add("/" + path);
-        out.add(path.replace("/", "//"));
-        return out;
-    }
-
-    private static String withSegment(String[] segments, int index, String replacement) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < segments.length; i++) {
-            b.append('/').append(i == index ? replacement : segments[i]);
-        }
-        return b.toString();
     }
 
     static Stream<Object[]> cases() {
         List<Object[]> out = new ArrayList<>();
         for (Route route : routes()) {
-            for (String spelling : spellings(route.path())) {
+            for (String spelling : PathSpellings.of(route.path())) {
                 out.add(new Object[] {route.method(), spelling, route.body()});
             }
         }
@@ -155,7 +126,7 @@ class PathSpellingTest {
     }
 
     static Stream<String> healthSpellings() {
-        return Stream.of("/health/live", "/health/ready").flatMap(path -> spellings(path).stream());
+        return Stream.of("/health/live", "/health/ready").flatMap(path -> PathSpellings.of(path).stream());
     }
 
     /** The open health probes say UP, or are not found, whatever the spelling; never more. */
