@@ -79,9 +79,4 @@ final class JdbcRows {
         long nanos = row.getLong(column);
         return row.wasNull() ? Optional.empty() : Optional.of(JdbcTime.instant(nanos));
     }
-
-    /** {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}, understood by H2 and PostgreSQL. */
-    static String page() {
-        return " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    }
 }

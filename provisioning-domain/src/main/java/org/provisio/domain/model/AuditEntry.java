@@ -29,4 +29,14 @@ public record AuditEntry(String id, TenantId tenantId, Actor actor, AuditAction 
                       String detail) {
         this(id, tenantId, actor, action, target, at, detail, Optional.empty());
     }
+
+    /** The target of an entry about a user, {@code user:<id>}: what erasure, export and the trails look for. */
+    public static String targetOf(UserId user) {
+        return "user:" + user.value();
+    }
+
+    /** The target of an entry about a group, {@code group:<id>}. */
+    public static String targetOf(GroupId group) {
+        return "group:" + group.value();
+    }
 }

@@ -29,7 +29,7 @@ public record AuditRewrite(String target, String targetAs, String actor, String 
      * {@code invitee:<id>} become {@code user:<pseudonym>} and {@code invitee:<pseudonym>}.
      */
     public static AuditRewrite erasing(UserId user, UserId pseudonym) {
-        return new AuditRewrite("user:" + user.value(), "user:" + pseudonym.value(),
+        return new AuditRewrite(AuditEntry.targetOf(user), AuditEntry.targetOf(pseudonym),
                 new Actor.Invitee(user).describe(), new Actor.Invitee(pseudonym).describe(), FREE_TEXT);
     }
 }

@@ -70,7 +70,7 @@ public record OutboxMessage(String id, TenantId tenantId, Subject subject, Kind 
 
             @Override
             public String auditTarget() {
-                return "user:" + id.value();
+                return AuditEntry.targetOf(id);
             }
         }
 
@@ -89,7 +89,7 @@ public record OutboxMessage(String id, TenantId tenantId, Subject subject, Kind 
 
             @Override
             public String auditTarget() {
-                return PREFIX + id.value();
+                return AuditEntry.targetOf(id);
             }
         }
     }

@@ -130,7 +130,7 @@ final class EffectRecorder {
         }
 
         private void audit(AuditAction action, String detail) {
-            audits.add(new AuditEntry(ctx.ids.next(), user.tenantId(), actor, action, "user:" + user.id(), at, detail,
+            audits.add(new AuditEntry(ctx.ids.next(), user.tenantId(), actor, action, AuditEntry.targetOf(user.id()), at, detail,
                     requestId));
         }
 

@@ -53,7 +53,7 @@ final class PersonalDataService implements ExportUser, PurgeAuditLog {
 
     private List<AuditEntry> auditTrail(TenantId tenant, UserId id) {
         List<AuditEntry> trail = new ArrayList<>();
-        String target = "user:" + id.value();
+        String target = AuditEntry.targetOf(id);
         for (int start = 1; ; start += AUDIT_PAGE) {
             Page<AuditEntry> page = ctx.store.auditLog().read(tenant, target, new PageRequest(start, AUDIT_PAGE));
             trail.addAll(page.items());

@@ -122,11 +122,6 @@ public final class ProvisioningJobs implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #close()} has been called. */
-    public boolean isStopping() {
-        return stopping.get();
-    }
-
     @Override
     public void close() {
         if (!stopping.compareAndSet(false, true)) {

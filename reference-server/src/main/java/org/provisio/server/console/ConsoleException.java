@@ -26,10 +26,6 @@ final class ConsoleException extends RuntimeException {
         return new ConsoleException(404, "Not found", "There is no such " + what + ", or it is not yours to see.");
     }
 
-    static ConsoleException badRequest(String message) {
-        return new ConsoleException(400, "Bad request", message);
-    }
-
     /** Renders the error page. */
     static final class Mapper implements ExceptionMapper<ConsoleException> {
         private final Pages pages;

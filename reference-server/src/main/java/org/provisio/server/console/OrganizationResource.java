@@ -97,7 +97,7 @@ public final class OrganizationResource {
             }
             String user = m.userId().value();
             List<AuditEntry> trail = trails.computeIfAbsent(user, u -> web.provisioning.readAuditLog()
-                    .read(tenant.id(), Optional.of("user:" + u), PageRequest.first(PageRequest.MAX_COUNT)).items());
+                    .read(tenant.id(), Optional.of(m.subject().auditTarget()), PageRequest.first(PageRequest.MAX_COUNT)).items());
             rows.add(new Views.ParkedRow(m.id(), Format.delivery(m.kind()),
                     Optional.ofNullable(m.payload().get("userName")).orElse("User " + Format.shortId(user)),
                     paths.user(t, user), Format.when(m.createdAt()), String.valueOf(m.attempts()),

@@ -133,7 +133,7 @@ public final class UsersResource {
                 new Views.Field("Sent", Format.when(i.issuedAt())),
                 new Views.Field("Valid until", Format.when(i.expiresAt())))).orElse(List.of());
         Page<AuditEntry> trail = web.provisioning.readAuditLog().read(tenant.id(),
-                Optional.of("user:" + id.value()), PageRequest.first(TRAIL_SIZE));
+                Optional.of(AuditEntry.targetOf(id)), PageRequest.first(TRAIL_SIZE));
         UserStatus status = summary.status();
         return web.pages.page("user", new Views.UserPage(
                 web.frame(session, summary.userName(), Optional.of(tenant), "users"),

@@ -129,11 +129,6 @@ public final class ServerMetrics implements AutoCloseable {
                 .tag("state", state).strongReference(true).register(registry);
     }
 
-    /** Every meter in Prometheus' text format. */
-    public String scrape() {
-        return registry.scrape();
-    }
-
     @Override
     public void close() {
         gc.close();
