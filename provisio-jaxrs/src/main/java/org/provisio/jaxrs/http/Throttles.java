@@ -17,7 +17,7 @@ import org.provisio.domain.model.TenantId;
  * <p>An IPv6 client is counted by its {@code /64} network, the block one subscriber is usually
  * given: counted by whole address, one machine could guess from 2<sup>64</sup> of them.
  */
-final class Throttles {
+public final class Throttles {
     static final int MAX_TENANTS = 100_000;
     static final int MAX_ADDRESSES = 65_536;
     static final String UNKNOWN_ADDRESS = "unknown";
@@ -71,7 +71,7 @@ final class Throttles {
      * The key an address is counted under: an IPv4 address as it is, an IPv6 address as its
      * {@code /64} network, anything else (a container that did not say) as {@value #UNKNOWN_ADDRESS}.
      */
-    static String addressKey(Object property) {
+    public static String addressKey(Object property) {
         if (!(property instanceof String text) || text.isEmpty() || text.length() > 64) {
             return UNKNOWN_ADDRESS;
         }

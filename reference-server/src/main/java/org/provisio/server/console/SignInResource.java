@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.glassfish.grizzly.http.server.Request;
 import org.provisio.domain.usecase.AdminKeys;
+import org.provisio.jaxrs.http.Throttles;
 import org.provisio.jaxrs.http.Guarded;
 import org.provisio.jaxrs.http.Realm;
 import org.slf4j.Logger;
@@ -99,7 +100,9 @@ public final class SignInResource {
                 formToken.getBytes(StandardCharsets.UTF_8), cookieToken.getBytes(StandardCharsets.UTF_8))) {
             return form(403, Optional.of("The sign-in form had expired. Please sign in again."));
         }
-        String address = peer == null || peer.getRemoteAddr() == null ? "unknown" : peer.getRemoteAddr();
+        // counted as the API counts failed authentications: an IPv6 client by its /64, so rotating addresses
+        // inside one network gains nothing
+        String address = Throttles.addressKey(peer == null ? null : peer.getRemoteAddr());
         Optional<Duration> wait = throttle.wait(address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Slows down guessing at the sign-in form, per client address: the first {@value #FREE_FAILURES}
@@ -16,20 +17,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * address. Nothing sleeps: a refused attempt is answered at once, so that slowing guessers down
  * never ties up the server's workers.
  *
- * <p>The address is the TCP peer's: behind a reverse proxy every client shares the proxy's, so one
- * guesser slows everybody down — which errs on the safe side.
+ * <p>The address is the TCP peer's, an IPv6 one counted by its {@code /64} as the API counts failed
+ * authentications: behind a reverse proxy every client shares the proxy's, so one guesser slows everybody
+ * down — which errs on the safe side. At most {@value #MAX_ADDRESSES} addresses are remembered; beyond,
+ * newcomers share one record.
  */
 final class SignInThrottle {
     static final int FREE_FAILURES = 5;
     static final Duration MAX_WAIT = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofMinutes(30);
     private static final int MAX_ADDRESSES = 100_000;
+    /** Where failures are counted while every one of the {@link #MAX_ADDRESSES} places is taken. */
+    private static final String OVERFLOW = "overflow";
 
     private record Record(int failures, Instant lastFailureAt, Instant blockedUntil) {
     }
 
     private final Clock clock;
     private final Map<String, Record> byAddress = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong();
 
     SignInThrottle(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -38,6 +44,9 @@ final class SignInThrottle {
     /** How long {@code address} must still wait before it may try again; empty when it may try now. */
     Optional<Duration> wait(String address) {
         Record r = byAddress.get(address);
+        if (r == null && byAddress.size() >= MAX_ADDRESSES) {
+            r = byAddress.get(OVERFLOW);
+        }
         Instant now = clock.instant();
         if (r == null || !now.isBefore(r.blockedUntil())) {
             return Optional.empty();
@@ -48,10 +57,20 @@ final class SignInThrottle {
     /** Counts a failed sign-in of {@code address}. */
     void failed(String address) {
         Instant now = clock.instant();
-        if (byAddress.size() >= MAX_ADDRESSES) {
-            byAddress.values().removeIf(r -> forgotten(r, now));
+        String key = address;
+        if (byAddress.size() >= MAX_ADDRESSES && !byAddress.containsKey(address)) {
+            // full: forget what has expired, at most once a second (a sweep reads every entry); if it stays
+            // full, the newcomers share one record, so the map stays bounded and they stay slowed down
+            long millis = now.toEpochMilli();
+            long last = lastSweep.get();
+            if (millis - last >= 1_000 && lastSweep.compareAndSet(last, millis)) {
+                byAddress.values().removeIf(r -> forgotten(r, now));
+            }
+            if (byAddress.size() >= MAX_ADDRESSES) {
+                key = OVERFLOW;
+            }
         }
-        byAddress.compute(address, (a, r) -> {
+        byAddress.compute(key, (a, r) -> {
             int failures = r == null || forgotten(r, now) ? 1 : r.failures() + 1;
             Instant blockedUntil = failures <= FREE_FAILURES ? now : now.plus(delay(failures - FREE_FAILURES));
             return new Record(failures, now, blockedUntil);

@@ -50,4 +50,21 @@ class SignInThrottleTest {
         throttle.failed("192.0.2.1");
         assertThat(throttle.wait("192.0.2.1")).isEmpty();
     }
+
+    /** A flood of addresses neither grows the record without bound nor lets a newcomer guess freely. */
+    @Test
+    void whenEveryPlaceIsTakenNewcomersShareOneRecordAndAreSlowedDownToo() {
+        for (int i = 0; i < 100_000; i++) {
+            throttle.failed("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
+        }
+        for (int i = 0; i <= SignInThrottle.FREE_FAILURES; i++) {
+            throttle.failed("192.0.2.77");
+        }
+        assertThat(throttle.wait("192.0.2.77")).contains(Duration.ofSeconds(1));
+        assertThat(throttle.wait("192.0.2.78")).as("another newcomer, counted with it").contains(Duration.ofSeconds(1));
+        clock.advance(SignInThrottle.FORGET_AFTER.plusSeconds(1));
+        throttle.failed("192.0.2.79");
+        assertThat(throttle.wait("192.0.2.79")).as("the expired are forgotten: room again").isEmpty();
+        assertThat(throttle.wait("192.0.2.77")).isEmpty();
+    }
 }
