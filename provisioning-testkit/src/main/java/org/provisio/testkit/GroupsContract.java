@@ -30,6 +30,7 @@ import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.UserWithGroups;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Store;
 import org.provisio.domain.port.WriteOutcome;
@@ -192,6 +193,21 @@ public abstract class GroupsContract extends StoreContract {
 
         assertThat(store.groups().groupsOf(tenant, alice)).containsExactly(admins.header(), guides.header());
         assertThat(store.groups().groupsOf(tenant, UserId.of("nobody"))).isEmpty();
+    }
+
+    @Test
+    void aUserIsReadWithItsGroupsInCreationOrderInOneCall() {
+        Group admins = addGroup(store, tenant, "g1", "Admins", alice, T0);
+        addGroup(store, tenant, "g2", "Others", bob, T0);
+        Group guides = addGroup(store, tenant, "g3", "Guides", alice, T0);
+        addGroup(store, otherTenant, "g4", "Elsewhere", alice, T0);
+
+        UserWithGroups read = store.users().findWithGroups(tenant, alice).orElseThrow();
+        assertThat(read.user()).isEqualTo(store.users().find(tenant, alice).orElseThrow());
+        assertThat(read.groups()).containsExactly(admins.header(), guides.header());
+        assertThat(store.users().findWithGroups(tenant, carol).orElseThrow().groups()).as("no groups").isEmpty();
+        assertThat(store.users().findWithGroups(tenant, UserId.of("nobody"))).isEmpty();
+        assertThat(store.users().findWithGroups(otherTenant, alice)).as("a user of another tenant").isEmpty();
     }
 
     @Test

@@ -272,6 +272,19 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void everyHeadHasItsPlaceBeforeAnyRunGrowsAndABacklogAloneFillsTheClaim() {
+        List<OutboxMessage> alice = appendAll(tenant, "alice", 5);
+        OutboxMessage bob = append(tenant, "bob", OutboxMessage.Kind.PROVISIONED);
+        OutboxMessage carol = append(tenant, "carol", OutboxMessage.Kind.PROVISIONED);
+
+        assertThat(claimIds(3, 5, T0)).as("alice's backlog does not keep bob's and carol's heads out")
+                .containsExactly(alice.get(0).id(), bob.id(), carol.id());
+        store.outbox().markDelivered(alice.get(0).id());
+        assertThat(claimIds(3, 5, T0)).as("alone, alice's run fills the claim")
+                .containsExactlyElementsOf(ids(alice.subList(1, 4)));
+    }
+
+    @Test
     void runsComeInTheOrderOfTheirHeadsAppendingWhateverTheirRetryTimes() {
         OutboxMessage a1 = append(tenant, "alice", OutboxMessage.Kind.PROVISIONED);
         OutboxMessage a2 = append(tenant, "alice", OutboxMessage.Kind.INVITATION_EMAIL);
@@ -312,13 +325,16 @@ public abstract class OutboxContract extends StoreContract {
         List<OutboxMessage> alice = appendAll(tenant, "alice", 12);
         OutboxMessage bob = append(tenant, "bob", OutboxMessage.Kind.PROVISIONED);
         List<OutboxMessage> run = store.outbox().claim(5, 5, T0, LEASE);
-        assertThat(ids(run)).containsExactlyElementsOf(ids(alice.subList(0, 5)));
+        assertThat(ids(run)).as("bob's head has its place before alice's run grows")
+                .containsExactly(alice.get(0).id(), alice.get(1).id(), alice.get(2).id(), alice.get(3).id(), bob.id());
         Instant retryAt = T0.plusSeconds(30);
         store.outbox().markFailed(alice.get(0).id(), retryAt);
-        store.outbox().release(ids(alice.subList(1, 5)));
-
-        assertThat(claimIds(5, 5, T0)).as("alice's backlog does not hold bob up").containsExactly(bob.id());
+        store.outbox().release(ids(alice.subList(1, 4)));
         store.outbox().markDelivered(bob.id());
+        OutboxMessage carol = append(tenant, "carol", OutboxMessage.Kind.PROVISIONED);
+
+        assertThat(claimIds(5, 5, T0)).as("alice's backlog does not hold carol up").containsExactly(carol.id());
+        store.outbox().markDelivered(carol.id());
         assertThat(claimIds(5, 5, retryAt.minusMillis(1))).as("alice's messages wait behind her failed head")
                 .isEmpty();
         assertThat(claimIds(5, 5, retryAt)).containsExactlyElementsOf(ids(alice.subList(0, 5)));

@@ -2,7 +2,10 @@ package org.provisio.adapters.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.Invitation;
 import org.provisio.domain.model.InvitationId;
@@ -44,6 +47,24 @@ final class JdbcInvitations implements Invitations {
     public Optional<Invitation> findByTokenHash(SecretHash tokenHash) {
         return tx.call(c -> JdbcRows.one(c, COLUMNS + " WHERE token_hash = ?", JdbcInvitations::invitation,
                 tokenHash.value()));
+    }
+
+    @Override
+    public Map<SecretHash, Invitation> findByTokenHashes(Collection<SecretHash> tokenHashes) {
+        if (tokenHashes.isEmpty()) {
+            return Map.of();
+        }
+        return tx.call(c -> {
+            Map<SecretHash, Invitation> found = new HashMap<>();
+            List<String> hashes = tokenHashes.stream().map(SecretHash::value).distinct().toList();
+            for (List<String> chunk : JdbcGroups.chunks(hashes)) {
+                for (Invitation invitation : JdbcRows.list(c, COLUMNS + " WHERE token_hash IN ("
+                        + JdbcGroups.marks(chunk.size()) + ")", chunk, JdbcInvitations::invitation)) {
+                    found.put(invitation.tokenHash(), invitation);
+                }
+            }
+            return found;
+        });
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     private final HikariDataSource pool;
     private final JdbcVendor vendor;
+    private final Commits commits;
     private final JdbcTransactions transactions;
     private final JdbcTenants tenants;
     private final JdbcCredentials credentials;
@@ -57,10 +58,11 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final JdbcAuditLog auditLog;
     private final JdbcDeviations deviations;
 
-    private JdbcStore(DataSource dataSource, HikariDataSource pool, JdbcVendor vendor) {
+    private JdbcStore(DataSource dataSource, HikariDataSource pool, JdbcVendor vendor, Commits commits) {
         this.pool = pool;
         this.vendor = vendor;
-        this.transactions = new JdbcTransactions(dataSource);
+        this.commits = commits;
+        this.transactions = new JdbcTransactions(dataSource, commits);
         this.tenants = new JdbcTenants(transactions);
         this.credentials = new JdbcCredentials(transactions);
         this.groups = new JdbcGroups(transactions, vendor);
@@ -69,6 +71,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.outbox = new JdbcOutbox(transactions, vendor);
         this.auditLog = new JdbcAuditLog(transactions);
         this.deviations = new JdbcDeviations(transactions, vendor);
+    }
+
+    /** How this store's transactions commit durably; tests read how many H2 group stores ran. */
+    Commits commits() {
+        return commits;
     }
 
     /** Opens a pooled store on the database of {@code settings}, migrating its schema. */
@@ -126,15 +133,17 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     private static JdbcStore migrated(DataSource dataSource, HikariDataSource pool, String where) {
         JdbcVendor vendor;
+        Commits commits;
         try (Connection connection = dataSource.getConnection()) {
             vendor = JdbcVendor.of(connection);
+            commits = Commits.of(connection, vendor);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open database " + where + ": " + rootMessage(e), e);
         }
         if (upToDate(dataSource)) {
             // the common case of a restart: no Flyway at all, whose set-up and classpath scan cost a
             // noticeable part of the start-up (validation of applied checksums happens on every migration)
-            return new JdbcStore(dataSource, pool, vendor);
+            return new JdbcStore(dataSource, pool, vendor, commits);
         }
         try {
             Flyway.configure(JdbcStore.class.getClassLoader())
@@ -147,7 +156,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         } catch (FlywayException e) {
             throw new IllegalStateException("cannot migrate database " + where + ": " + rootMessage(e), e);
         }
-        return new JdbcStore(dataSource, pool, vendor);
+        return new JdbcStore(dataSource, pool, vendor, commits);
     }
 
     /**

@@ -29,10 +29,12 @@ final class JdbcTransactions implements UnitOfWork {
     static final int ATTEMPTS = 5;
 
     private final DataSource dataSource;
+    private final Commits commits;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-    JdbcTransactions(DataSource dataSource) {
+    JdbcTransactions(DataSource dataSource, Commits commits) {
         this.dataSource = dataSource;
+        this.commits = commits;
     }
 
     @Override
@@ -50,7 +52,7 @@ final class JdbcTransactions implements UnitOfWork {
             current.set(connection);
             try {
                 T result = work.get();
-                connection.commit();
+                commits.commit(connection);
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly(connection, e);
@@ -67,6 +69,35 @@ final class JdbcTransactions implements UnitOfWork {
                 closeQuietly(connection);
             }
             backOff(attempt);
+        }
+    }
+
+    /**
+     * A unit that only reads runs with auto-commit: each statement is its own transaction, so that
+     * PostgreSQL is spared the {@code COMMIT} round trip (and, with one statement, the whole unit is
+     * one round trip). Nothing is lost: every unit runs at {@code READ COMMITTED}, where each
+     * statement sees its own snapshot anyway. A read inside a writing unit joins it.
+     */
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        Connection connection = open();
+        current.set(connection);
+        try {
+            connection.setAutoCommit(true);
+            return work.get();
+        } catch (SQLException e) {
+            throw new JdbcFailure("cannot read: " + e.getMessage(), e);
+        } finally {
+            current.remove();
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                // the pool discards a connection that fails here
+            }
+            closeQuietly(connection);
         }
     }
 
@@ -108,7 +139,7 @@ final class JdbcTransactions implements UnitOfWork {
         Connection connection = open();
         try {
             T result = work.apply(connection);
-            connection.commit();
+            commits.commit(connection);
             return result;
         } catch (SQLException e) {
             rollbackQuietly(connection, e);

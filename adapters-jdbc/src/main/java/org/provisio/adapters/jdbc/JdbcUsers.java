@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.provisio.domain.model.GroupHeader;
+import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.Suspended;
@@ -20,6 +22,7 @@ import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.UserName;
 import org.provisio.domain.model.UserQuery;
+import org.provisio.domain.model.UserWithGroups;
 import org.provisio.domain.model.UserStatus;
 import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Users;
@@ -114,6 +117,37 @@ final class JdbcUsers implements Users {
     public Optional<User> find(TenantId tenant, UserId id) {
         return tx.call(c -> JdbcRows.one(c, SELECT + " WHERE u.tenant_id = ? AND u.id = ?", JdbcUsers::user,
                 tenant.value(), id.value()));
+    }
+
+    /**
+     * One statement: the user's row joined with its groups' headers, a row per group (the user's
+     * columns repeated; users are members of a handful of groups), none of them without groups.
+     */
+    @Override
+    public Optional<UserWithGroups> findWithGroups(TenantId tenant, UserId id) {
+        return tx.call(c -> {
+            User[] user = new User[1];
+            List<GroupHeader> groups = new ArrayList<>();
+            JdbcRows.list(c, "SELECT " + COLUMNS + ", g.id AS g_id, g.display_name AS g_display_name,"
+                    + " g.external_id AS g_external_id, g.version AS g_version, g.created_ns AS g_created_ns,"
+                    + " g.last_modified_ns AS g_last_modified_ns FROM users u"
+                    + " LEFT JOIN group_members m ON m.tenant_id = u.tenant_id AND m.user_id = u.id"
+                    + " LEFT JOIN scim_groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id"
+                    + " WHERE u.tenant_id = ? AND u.id = ? ORDER BY g.seq", List.of(tenant.value(), id.value()), rs -> {
+                        if (user[0] == null) {
+                            user[0] = user(rs);
+                        }
+                        String group = rs.getString("g_id");
+                        if (group != null) {
+                            groups.add(new GroupHeader(GroupId.of(group), tenant, rs.getString("g_display_name"),
+                                    Optional.ofNullable(rs.getString("g_external_id")),
+                                    Version.of(rs.getLong("g_version")), JdbcTime.instant(rs.getLong("g_created_ns")),
+                                    JdbcTime.instant(rs.getLong("g_last_modified_ns"))));
+                        }
+                        return null;
+                    });
+            return Optional.ofNullable(user[0]).map(u -> new UserWithGroups(u, groups));
+        });
     }
 
     @Override

@@ -113,15 +113,20 @@ final class InMemoryOutbox implements Outbox {
         ready.sort(Comparator.comparingLong(Head::seq));
         List<OutboxMessage> claimed = new ArrayList<>();
         Instant until = now.plus(lease);
+        // every head has its place before any run grows past it: the room left is what runs may take
+        int extra = max - ready.size();
         for (Head head : ready) {
             Recipient recipient = head.recipient();
             int run = 0;
             for (Slot slot : queues.get(recipient)) {
-                if (claimed.size() >= max || run >= perUser || slot.availableAt.isAfter(now)) {
+                if ((run > 0 && extra == 0) || run >= perUser || slot.availableAt.isAfter(now)) {
                     break;
                 }
                 slot.availableAt = until;
                 claimed.add(slot.snapshot());
+                if (run > 0) {
+                    extra--;
+                }
                 run++;
             }
             place(recipient);

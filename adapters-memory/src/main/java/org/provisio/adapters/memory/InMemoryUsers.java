@@ -19,6 +19,7 @@ import org.provisio.domain.model.Suspended;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.UserWithGroups;
 import org.provisio.domain.model.UserName;
 import org.provisio.domain.model.UserQuery;
 import org.provisio.domain.model.UserStatus;
@@ -96,6 +97,12 @@ final class InMemoryUsers implements Users {
     @Override
     public Optional<User> find(TenantId tenant, UserId id) {
         return guard.read(tenant, () -> of(tenant).users.get(id));
+    }
+
+    @Override
+    public Optional<UserWithGroups> findWithGroups(TenantId tenant, UserId id) {
+        return guard.read(tenant, () -> of(tenant).users.get(id).map(user -> new UserWithGroups(user,
+                groups.groupsOfLocked(tenant, List.of(id)).getOrDefault(id, List.of()))));
     }
 
     /** The tenant's write lock, held by the unit of work, is the user's lock. */

@@ -1,6 +1,9 @@
 package org.provisio.domain.port;
 
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.Invitation;
 import org.provisio.domain.model.InvitationId;
@@ -15,6 +18,18 @@ public interface Invitations {
     Optional<Invitation> find(InvitationId id);
 
     Optional<Invitation> findByTokenHash(SecretHash tokenHash);
+
+    /**
+     * The invitations of several token hashes, read together (one statement where the store can);
+     * hashes without an invitation are absent.
+     */
+    default Map<SecretHash, Invitation> findByTokenHashes(Collection<SecretHash> tokenHashes) {
+        Map<SecretHash, Invitation> found = new HashMap<>();
+        for (SecretHash hash : tokenHashes) {
+            findByTokenHash(hash).ifPresent(invitation -> found.put(hash, invitation));
+        }
+        return found;
+    }
 
     /** Replaces a stored invitation (accepted, revoked); false if there is none with its id. */
     boolean update(Invitation invitation);

@@ -39,7 +39,10 @@ public interface Outbox {
      * Up to {@code max} messages available at {@code now} (never claimed, lease ended, retry time
      * reached), as runs of at most {@code perUser} consecutive messages of one user starting at its
      * head, runs in the order of their heads' appending, each message leased until
-     * {@code now + lease}. Claims of concurrent dispatchers never overlap.
+     * {@code now + lease}. Heads are chosen first (up to {@code max}, those available first first:
+     * new and released messages, then retries by their due time); runs then grow, in their order,
+     * into the room the heads left, so one user's backlog never keeps another user's head out of a
+     * claim, and a backlog alone fills whole claims. Claims of concurrent dispatchers never overlap.
      */
     List<OutboxMessage> claim(int max, int perUser, Instant now, Duration lease);
 

@@ -10,6 +10,7 @@ import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
+import org.provisio.domain.model.UserWithGroups;
 import org.provisio.domain.model.UserName;
 import org.provisio.domain.model.UserQuery;
 import org.provisio.domain.model.UserStatus;
@@ -31,6 +32,12 @@ public interface Users {
     WriteOutcome update(User user, Version expected);
 
     Optional<User> find(TenantId tenant, UserId id);
+
+    /**
+     * {@link #find} with the groups the user is a member of, read together: one statement where
+     * the store can, since a read of one user is the most frequent request there is.
+     */
+    Optional<UserWithGroups> findWithGroups(TenantId tenant, UserId id);
 
     /**
      * The user, locked for the rest of the unit of work: a concurrent writer of the same user

@@ -157,7 +157,8 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
 
     @Override
     public Optional<UserView> get(TenantId tenantId, UserId userId) {
-        return ctx.read(() -> ctx.store.users().find(tenantId, userId).map(records::view));
+        return ctx.read(() -> ctx.store.users().findWithGroups(tenantId, userId)
+                .map(found -> new UserView(found.user(), found.groups())));
     }
 
     @Override

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provisio.scim.json.ScimJson;
@@ -26,6 +30,8 @@ import org.provisio.scim.resource.IntegerValue;
  */
 class KillNineDurabilityTest {
     private static final String ADMIN = "durability-admin-token-0123456789";
+    private static final int CLIENTS = 8;
+    private static final int PER_CLIENT = 25;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -109,12 +115,31 @@ class KillNineDurabilityTest {
                     .getText("id").orElseThrow();
             secret = ScimJson.readObject(send("POST", base + "/admin/v1/tenants/" + tenant + "/credentials", ADMIN, null)
                     .body()).getText("secretToken").orElseThrow();
-            for (int i = 0; i < 50; i++) {
-                HttpResponse<String> r = send("POST", base + "/scim/v2/" + tenant + "/Users", secret,
-                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"user" + i
-                                + "@example.com\",\"active\":" + (i % 2 == 0) + "}");
-                assertThat(r.statusCode()).isEqualTo(201);
-                ids.add(ScimJson.readObject(r.body()).getText("id").orElseThrow());
+            // eight clients at once, so that writes share the embedded database's group commits
+            String scimSecret = secret;
+            String scimTenant = tenant;
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            try {
+                List<Future<List<String>>> created = new ArrayList<>();
+                for (int c = 0; c < CLIENTS; c++) {
+                    int client = c;
+                    created.add(clients.submit(() -> {
+                        List<String> mine = new ArrayList<>();
+                        for (int i = 0; i < PER_CLIENT; i++) {
+                            HttpResponse<String> r = send("POST", base + "/scim/v2/" + scimTenant + "/Users", scimSecret,
+                                    "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"user"
+                                            + client + "-" + i + "@example.com\",\"active\":" + (i % 2 == 0) + "}");
+                            assertThat(r.statusCode()).isEqualTo(201);
+                            mine.add(ScimJson.readObject(r.body()).getText("id").orElseThrow());
+                        }
+                        return mine;
+                    }));
+                }
+                for (Future<List<String>> f : created) {
+                    ids.addAll(f.get(120, TimeUnit.SECONDS));
+                }
+            } finally {
+                clients.shutdownNow();
             }
         } finally {
             server.destroyForcibly().waitFor();   // SIGKILL right after the last acknowledgement
@@ -125,7 +150,7 @@ class KillNineDurabilityTest {
             HttpResponse<String> list = send("GET", base + "/scim/v2/" + tenant + "/Users?count=1000", secret, null);
             assertThat(list.statusCode()).isEqualTo(200);
             ComplexValue body = ScimJson.readObject(list.body());
-            assertThat(body.getOrNull("totalResults")).isEqualTo(IntegerValue.of(50));
+            assertThat(body.getOrNull("totalResults")).isEqualTo(IntegerValue.of(CLIENTS * PER_CLIENT));
             for (String id : ids) {
                 assertThat(send("GET", base + "/scim/v2/" + tenant + "/Users/" + id, secret, null).statusCode())
                         .isEqualTo(200);
