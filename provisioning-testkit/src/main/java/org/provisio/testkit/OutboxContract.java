@@ -285,6 +285,19 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void aHeadFarBehindAnotherUsersLongBacklogIsFound() {
+        List<OutboxMessage> alice = appendAll(tenant, "alice", 1_500);
+        OutboxMessage bob = append(tenant, "bob", OutboxMessage.Kind.PROVISIONED);
+
+        assertThat(claimIds(2, 1, T0)).as("bob's head behind 1,500 of alice's messages")
+                .containsExactly(alice.get(0).id(), bob.id());
+        store.outbox().markDelivered(bob.id());
+        OutboxMessage carol = append(tenant, "carol", OutboxMessage.Kind.PROVISIONED);
+        assertThat(claimIds(5, 5, T0)).as("alice's head is leased: none of her backlog, but carol's head")
+                .containsExactly(carol.id());
+    }
+
+    @Test
     void runsComeInTheOrderOfTheirHeadsAppendingWhateverTheirRetryTimes() {
         OutboxMessage a1 = append(tenant, "alice", OutboxMessage.Kind.PROVISIONED);
         OutboxMessage a2 = append(tenant, "alice", OutboxMessage.Kind.INVITATION_EMAIL);

@@ -8,9 +8,10 @@ import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 
 /**
- * A page in SQL, written once: the {@code COUNT(*)} of {@code FROM … WHERE …} for
- * {@code totalResults}, then — only when the page reaches into the result — its rows in order with
- * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}, which H2 and PostgreSQL both understand.
+ * A page in SQL, written once: its rows in order with {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY},
+ * which H2 and PostgreSQL both understand, and {@code totalResults} from them when the result ends
+ * within the page (a filter such as {@code userName eq} finds one row or none: one statement), else
+ * from a {@code COUNT(*)} of {@code FROM … WHERE …}.
  */
 final class JdbcPaging {
     private JdbcPaging() {
@@ -22,15 +23,16 @@ final class JdbcPaging {
      */
     static <T> Page<T> page(Connection c, String columns, String from, List<Object> params, String order,
                             PageRequest page, JdbcRows.RowMapper<T> mapper) throws SQLException {
-        long total = JdbcRows.count(c, "SELECT COUNT(*) " + from, params);
-        if (page.count() == 0 || page.offset() >= total) {
-            return new Page<>(List.of(), page.startIndex(), total);
+        if (page.count() == 0) {
+            return new Page<>(List.of(), page.startIndex(), JdbcRows.count(c, "SELECT COUNT(*) " + from, params));
         }
         List<Object> paged = new ArrayList<>(params);
         paged.add(page.offset());
         paged.add(page.count());
         List<T> items = JdbcRows.list(c, "SELECT " + columns + " " + from + " ORDER BY " + order
                 + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", paged, mapper);
+        boolean endsHere = items.size() < page.count() && (!items.isEmpty() || page.offset() == 0);
+        long total = endsHere ? page.offset() + items.size() : JdbcRows.count(c, "SELECT COUNT(*) " + from, params);
         return new Page<>(items, page.startIndex(), total);
     }
 }

@@ -33,7 +33,8 @@ record Settings(
         String java) {
 
     /** The JVM options of the README's run command, unless {@code BENCH_JVM_OPTS} says otherwise. */
-    static final String DEFAULT_JVM_OPTS = "-Xmx256m -XX:+UseSerialGC";
+    static final String DEFAULT_JVM_OPTS = "-XX:SharedArchiveFile=reference-server/target/provisio.jsa -Xms24m -Xmx256m"
+            + " -XX:+UseSerialGC";
 
     Settings {
         jvmOptions = List.copyOf(jvmOptions);
@@ -54,7 +55,7 @@ record Settings(
         return new Settings(
                 opts.isEmpty() ? List.of() : List.of(opts.split("\\s+")),
                 integer(env, "BENCH_DURATION", 10),
-                integer(env, "BENCH_WARMUP", 3),
+                integer(env, "BENCH_WARMUP", 10),
                 integer(env, "BENCH_USERS", 10_000),
                 integer(env, "BENCH_LOAD_THREADS", 8),
                 integer(env, "BENCH_WRK_THREADS", 2),

@@ -6,7 +6,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import java.util.regex.Matcher;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,9 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
     private static final String START = "provisio.start";
     private static final Logger LOG = LoggerFactory.getLogger("provisio.access");
     private static final Pattern INVITATION_TOKEN = Pattern.compile("(/invitations/)[^/]+");
-    private static final Pattern SCIM_TENANT = Pattern.compile("^(/scim/v2/)([^/]+)");
+    private static final Pattern MATRIX = Pattern.compile(";[^/]*");
+    private static final String INVITATIONS = "/invitations/";
+    private static final String SCIM = "/scim/v2/";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -68,14 +71,42 @@ public final class AccessLogFilter implements ContainerRequestFilter, ContainerR
 
     /**
      * The path with invitation tokens replaced by {@code ***}, and the tenant segment of a SCIM path
-     * too unless it names {@code tenant}, the one that authenticated.
+     * too unless it names {@code tenant}, the one that authenticated. Routing decodes escapes and
+     * drops matrix parameters, so {@code /invit%61tions/<token>} and {@code /invitations;x/<token>}
+     * reach the invitation page too: a path with either is logged as routing read it, decoded and
+     * without matrix parameters, before the masks apply.
      */
-    static String safePath(String path, Object tenant) {
-        String safe = INVITATION_TOKEN.matcher(path).replaceAll("$1***");
-        Matcher m = SCIM_TENANT.matcher(safe);
-        if (m.find() && !m.group(2).equals(tenant)) {
-            safe = m.replaceFirst("$1***");
+    static String safePath(String rawPath, Object tenant) {
+        String path = rawPath.indexOf('%') >= 0 || rawPath.indexOf(';') >= 0 ? routed(rawPath) : rawPath;
+        if (path.contains(INVITATIONS)) {
+            path = INVITATION_TOKEN.matcher(path).replaceAll("$1***");
         }
-        return safe;
+        if (path.startsWith(SCIM)) {
+            int end = path.indexOf('/', SCIM.length());
+            String segment = path.substring(SCIM.length(), end < 0 ? path.length() : end);
+            if (!segment.isEmpty() && !segment.equals(tenant)) {
+                path = SCIM + "***" + (end < 0 ? "" : path.substring(end));
+            }
+        }
+        return path;
+    }
+
+    /** The path as routing reads it: each segment without matrix parameters, escapes decoded (UTF-8). */
+    static String routed(String rawPath) {
+        String path = MATRIX.matcher(rawPath).replaceAll("");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            int hi = c == '%' && i + 2 < path.length() ? Character.digit(path.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(path.charAt(i + 2), 16) : -1;
+            if (lo >= 0) {
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                // a malformed escape stays as it is, as the 400 it gets leaves it
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

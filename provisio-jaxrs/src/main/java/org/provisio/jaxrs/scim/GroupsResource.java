@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -91,10 +92,12 @@ public final class GroupsResource {
 
     @GET
     @Path("Groups/{id}")
-    public Response get(@PathParam("tenantId") String tenantId, @PathParam("id") String id, @Context UriInfo uri,
+    public Response get(@PathParam("tenantId") String tenantId, @PathParam("id") String id,
+                        @QueryParam("attributes") String attributes,
+                        @QueryParam("excludedAttributes") String excludedAttributes,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         TenantId tenant = ScimRequests.tenant(tenantId);
-        Projection projection = ScimResponses.projection(uri);
+        Projection projection = ScimResponses.projection(attributes, excludedAttributes);
         GroupView view = groups.get().get(tenant, ScimRequests.groupId(id), withMembers(projection))
                 .orElseThrow(() -> ScimException.notFound("Group " + id + " not found"));
         if (ScimRequests.noneMatchHits(ifNoneMatch, view.version())) {

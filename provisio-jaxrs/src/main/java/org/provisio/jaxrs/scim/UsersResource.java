@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -83,7 +84,9 @@ public final class UsersResource {
 
     @GET
     @Path("Users/{id}")
-    public Response get(@PathParam("tenantId") String tenantId, @PathParam("id") String id, @Context UriInfo uri,
+    public Response get(@PathParam("tenantId") String tenantId, @PathParam("id") String id,
+                        @QueryParam("attributes") String attributes,
+                        @QueryParam("excludedAttributes") String excludedAttributes,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         TenantId tenant = ScimRequests.tenant(tenantId);
         UserView view = users.get().get(tenant, ScimRequests.userId(id))
@@ -91,7 +94,8 @@ public final class UsersResource {
         if (ScimRequests.noneMatchHits(ifNoneMatch, view.version())) {
             return Response.notModified(ScimResponses.entityTag(view.version())).build();
         }
-        return ok(Response.ok(), view, ScimResponses.projection(uri), location(tenant, view));
+        return ok(Response.ok(), view, ScimResponses.projection(attributes, excludedAttributes),
+                location(tenant, view));
     }
 
     @GET
