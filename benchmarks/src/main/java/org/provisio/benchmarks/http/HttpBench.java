@@ -120,11 +120,12 @@ public final class HttpBench {
         progress("commit " + commit + "; targets " + settings.targets() + "; JVM options " + settings.jvmOptions()
                 + "; " + settings.durationSeconds() + " s per run after " + settings.warmupSeconds() + " s warm-up");
         prepareOut();
-        // copies, so that a rebuild during the run does not swap classes under the running targets
+        // a copy of the ceiling, so that a rebuild during the run does not swap classes under it; the server
+        // runs from where the build left it, as the README's command runs it: its class archive names that
+        // path, and Java ignores the archive for a jar anywhere else
         Path jars = Files.createDirectories(settings.out().resolve("jars"));
         if (settings.targets().stream().anyMatch(Store::isProvisio)) {
-            serverJar = Files.copy(settings.serverJar(), jars.resolve("provisio-server.jar"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            serverJar = settings.serverJar();
         }
         if (settings.targets().contains(Store.CEILING)) {
             ceilingJar = Files.copy(settings.ceilingJar(), jars.resolve("http-ceiling.jar"),
