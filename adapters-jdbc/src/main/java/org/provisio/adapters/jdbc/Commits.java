@@ -44,12 +44,21 @@ abstract class Commits {
         if (vendor != JdbcVendor.H2 || !connection.isWrapperFor(JdbcConnection.class)) {
             return DIRECT;
         }
-        Session session = connection.unwrap(JdbcConnection.class).getSession();
-        if (!(session instanceof SessionLocal local) || !local.getDatabase().isPersistent()
-                || local.getDatabase().getStore().getMvStore().getAutoCommitDelay() == 0) {
+        try {
+            Session session = connection.unwrap(JdbcConnection.class).getSession();
+            if (!(session instanceof SessionLocal local) || !local.getDatabase().isPersistent()
+                    || local.getDatabase().getStore().getMvStore().getAutoCommitDelay() == 0) {
+                return DIRECT;
+            }
+            return new H2Group();
+        } catch (LinkageError e) {
+            // an H2 other than the one Provisio is built with, whose internals moved: H2 then writes its
+            // file on every commit, which is durable, only slower
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute("SET WRITE_DELAY 0");
+            }
             return DIRECT;
         }
-        return new H2Group();
     }
 
     /** How many stores group commit has done: fewer than the writing transactions it acknowledged. */
