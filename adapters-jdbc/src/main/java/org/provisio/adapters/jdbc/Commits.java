@@ -28,13 +28,27 @@ abstract class Commits {
     /** The database's own commit is durable: PostgreSQL, an in-memory or remote H2. */
     static final Commits DIRECT = new Commits() {
         @Override
-        void commit(Connection connection) throws SQLException {
+        Durable commitInMemory(Connection connection) throws SQLException {
             connection.commit();
+            return Durable.NOW;
         }
     };
 
+    /** What is left of a commit once it is made: the wait until it survives a crash. */
+    @FunctionalInterface
+    interface Durable {
+        Durable NOW = () -> { };
+
+        void await() throws SQLException;
+    }
+
     /** Commits the connection's transaction durably. */
-    abstract void commit(Connection connection) throws SQLException;
+    final void commit(Connection connection) throws SQLException {
+        commitInMemory(connection).await();
+    }
+
+    /** Commits the connection's transaction; the result waits until the commit survives a crash. */
+    abstract Durable commitInMemory(Connection connection) throws SQLException;
 
     /**
      * Group commit when {@code connection} is an embedded H2 file database that does not store on
@@ -81,19 +95,27 @@ abstract class Commits {
         private boolean storing;
 
         @Override
-        void commit(Connection connection) throws SQLException {
+        Durable commitInMemory(Connection connection) throws SQLException {
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
             boolean wrote = session.hasPendingTransaction();
             connection.commit();
-            if (wrote) {
-                awaitStored(session.getDatabase().getStore().getMvStore());
+            if (!wrote) {
+                return Durable.NOW;
             }
-        }
-
-        private void awaitStored(MVStore store) throws SQLException {
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            long ticket;
             lock.lock();
             try {
-                long ticket = ++tickets;
+                ticket = ++tickets; // taken after the commit: a store started later holds it
+            } finally {
+                lock.unlock();
+            }
+            return () -> awaitStored(store, ticket);
+        }
+
+        private void awaitStored(MVStore store, long ticket) throws SQLException {
+            lock.lock();
+            try {
                 while (stored < ticket) {
                     if (storing) {
                         // the write is committed; being told it is durable matters more than an interrupt

@@ -47,13 +47,28 @@ final class JdbcTransactions implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
+        return inTransactionThenDurable(work).durable();
+    }
+
+    @Override
+    public <T> Committed<T> inTransactionThenDurable(Supplier<T> work) {
+        if (current.get() != null) {
+            throw new IllegalStateException("a unit of work is open on this thread: it decides when to commit");
+        }
         for (int attempt = 1; ; attempt++) {
             Connection connection = open();
             current.set(connection);
             try {
                 T result = work.get();
-                commits.commit(connection);
-                return result;
+                Commits.Durable durable = commits.commitInMemory(connection);
+                return () -> {
+                    try {
+                        durable.await();
+                    } catch (SQLException e) {
+                        throw new JdbcFailure("the commit did not reach the disk", e);
+                    }
+                    return result;
+                };
             } catch (SQLException e) {
                 rollbackQuietly(connection, e);
                 if (!isTransient(e) || attempt >= ATTEMPTS) {

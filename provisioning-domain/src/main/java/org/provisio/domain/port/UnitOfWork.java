@@ -27,6 +27,26 @@ public interface UnitOfWork {
         return false;
     }
 
+    /**
+     * A unit of work whose commit is awaited in two steps: this returns once the unit is committed
+     * (its locks released, its writes visible), and {@link Committed#durable()} returns once the
+     * commit also survives a crash. A caller that acknowledges only after {@code durable()} may let
+     * other work go on in between: the next batch of one user's changes writes while this one's
+     * commit reaches the disk. A store whose commit is durable at once answers {@code durable()} at
+     * once. Not for use inside another unit of work (the enclosing one decides when it commits).
+     */
+    default <T> Committed<T> inTransactionThenDurable(Supplier<T> work) {
+        T result = inTransaction(work);
+        return () -> result;
+    }
+
+    /** A committed unit of work's result, handed out once its commit is durable. */
+    @FunctionalInterface
+    interface Committed<T> {
+        /** Waits until the commit survives a crash; the unit of work's result. */
+        T durable();
+    }
+
     /** {@link #inTransaction(Supplier)} for work without a result. */
     default void run(Runnable work) {
         inTransaction(() -> {

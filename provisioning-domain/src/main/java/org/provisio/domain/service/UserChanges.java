@@ -15,6 +15,7 @@ import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.Version;
+import org.provisio.domain.port.UnitOfWork;
 import org.provisio.domain.port.WriteOutcome;
 import org.provisio.domain.usecase.Outcome;
 import org.provisio.domain.usecase.Refusal;
@@ -120,9 +121,12 @@ final class UserChanges {
             }
             return lane;
         });
+        Runnable acknowledge = () -> { };
         try {
-            run(tenant, user, batch);
+            acknowledge = run(tenant, user, batch);
         } finally {
+            // the next batch goes on as soon as this one is committed (its row lock released), while this
+            // one's commit reaches the disk: nobody is told of a change before it is durable
             Task[] next = new Task[1];
             lanes.compute(key, (k, lane) -> {
                 if (lane.queue.isEmpty()) {
@@ -135,25 +139,40 @@ final class UserChanges {
                 next[0].promote();
             }
         }
+        acknowledge.run();
     }
 
-    /** Every task of the batch ends finished, whatever happens. */
-    private void run(TenantId tenant, UserId user, List<Task> batch) {
+    /**
+     * Commits the batch and returns what publishes its results once the commit is durable; every
+     * task of the batch ends finished, whatever happens.
+     */
+    private Runnable run(TenantId tenant, UserId user, List<Task> batch) {
         try {
-            boolean written = ctx.store.unitOfWork().inTransaction(() -> applyAll(tenant, user, batch));
-            if (!written) {
-                // a rename collided with a name the batch's final state holds: one at a time decides whose
-                for (Task task : batch) {
-                    run(tenant, user, List.of(task));
+            UnitOfWork.Committed<Boolean> committed = ctx.store.unitOfWork()
+                    .inTransactionThenDurable(() -> applyAll(tenant, user, batch));
+            return () -> {
+                try {
+                    if (!committed.durable()) {
+                        // a rename collided with a name the batch's final state holds: one at a time decides whose
+                        for (Task task : batch) {
+                            run(tenant, user, List.of(task)).run();
+                        }
+                        return;
+                    }
+                    batch.forEach(Task::publish);
+                } catch (RuntimeException | Error e) {
+                    batch.forEach(t -> t.fail(e));
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 }
-                return;
-            }
-            batch.forEach(Task::publish);
+            };
         } catch (RuntimeException | Error e) {
             batch.forEach(t -> t.fail(e));
             if (e instanceof Error error) {
                 throw error;
             }
+            return () -> { };
         }
     }
 
