@@ -409,9 +409,14 @@ final class JdbcGroups implements Groups {
     }
 
     private static GroupHeader row(ResultSet rs) throws SQLException {
-        return new GroupHeader(GroupId.of(rs.getString("id")), TenantId.of(rs.getString("tenant_id")),
-                rs.getString("display_name"), Optional.ofNullable(rs.getString("external_id")),
-                Version.of(rs.getLong("version")), JdbcTime.instant(rs.getLong("created_ns")),
-                JdbcTime.instant(rs.getLong("last_modified_ns")));
+        return header(rs, "");
+    }
+
+    /** A group header from a row whose header columns carry {@code prefix} ({@code g_id}, ...) when joined. */
+    static GroupHeader header(ResultSet rs, String prefix) throws SQLException {
+        return new GroupHeader(GroupId.of(rs.getString(prefix + "id")), TenantId.of(rs.getString(prefix + "tenant_id")),
+                rs.getString(prefix + "display_name"), Optional.ofNullable(rs.getString(prefix + "external_id")),
+                Version.of(rs.getLong(prefix + "version")), JdbcTime.instant(rs.getLong(prefix + "created_ns")),
+                JdbcTime.instant(rs.getLong(prefix + "last_modified_ns")));
     }
 }

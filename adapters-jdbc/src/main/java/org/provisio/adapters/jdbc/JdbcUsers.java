@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.provisio.domain.model.GroupHeader;
-import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageRequest;
 import org.provisio.domain.model.Suspended;
@@ -128,21 +127,17 @@ final class JdbcUsers implements Users {
         return tx.call(c -> {
             User[] user = new User[1];
             List<GroupHeader> groups = new ArrayList<>();
-            JdbcRows.list(c, "SELECT " + COLUMNS + ", g.id AS g_id, g.display_name AS g_display_name,"
-                    + " g.external_id AS g_external_id, g.version AS g_version, g.created_ns AS g_created_ns,"
-                    + " g.last_modified_ns AS g_last_modified_ns FROM users u"
+            JdbcRows.list(c, "SELECT " + COLUMNS + ", g.id AS g_id, g.tenant_id AS g_tenant_id,"
+                    + " g.display_name AS g_display_name, g.external_id AS g_external_id, g.version AS g_version,"
+                    + " g.created_ns AS g_created_ns, g.last_modified_ns AS g_last_modified_ns FROM users u"
                     + " LEFT JOIN group_members m ON m.tenant_id = u.tenant_id AND m.user_id = u.id"
                     + " LEFT JOIN scim_groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id"
                     + " WHERE u.tenant_id = ? AND u.id = ? ORDER BY g.seq", List.of(tenant.value(), id.value()), rs -> {
                         if (user[0] == null) {
                             user[0] = user(rs);
                         }
-                        String group = rs.getString("g_id");
-                        if (group != null) {
-                            groups.add(new GroupHeader(GroupId.of(group), tenant, rs.getString("g_display_name"),
-                                    Optional.ofNullable(rs.getString("g_external_id")),
-                                    Version.of(rs.getLong("g_version")), JdbcTime.instant(rs.getLong("g_created_ns")),
-                                    JdbcTime.instant(rs.getLong("g_last_modified_ns"))));
+                        if (rs.getString("g_id") != null) {
+                            groups.add(JdbcGroups.header(rs, "g_"));
                         }
                         return null;
                     });

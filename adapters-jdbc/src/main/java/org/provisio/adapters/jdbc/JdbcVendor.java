@@ -37,7 +37,8 @@ enum JdbcVendor {
     }
 
     /**
-     * Whether a claim first picks candidate keys without locks and then locks those rows by key.
+     * Whether a locking read of a range (the purge's due users) first picks candidate keys without
+     * locks and then locks those rows by key.
      * H2 checks every row a {@code FOR UPDATE} scan passes again under lock, which makes a locked
      * range scan over a large table slow; locking a hundred rows by primary key is cheap.
      */

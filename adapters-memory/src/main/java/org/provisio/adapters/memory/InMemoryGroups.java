@@ -24,8 +24,6 @@ import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Groups;
 import org.provisio.domain.port.WriteOutcome;
 import org.provisio.scim.filter.RequiredEquality;
-import org.provisio.scim.query.ResourceQuery;
-import org.provisio.scim.query.Slice;
 import org.provisio.scim.resource.ComplexValue;
 
 /**
@@ -118,12 +116,8 @@ final class InMemoryGroups implements Groups {
             Tenant t = of(tenant);
             Function<GroupHeader, ComplexValue> view =
                     g -> g.toScimForFilter(withMembers ? t.members.getOrDefault(g.id(), Set.of()) : Set.of());
-            return query.page().fold(page -> {
-                Slice<GroupHeader> slice = ResourceQuery.run(candidates(t, query), view, query.filter(), query.sort(),
-                        page.offset(), page.count(), query.schema());
-                return new Page<>(slice.items(), page.startIndex(), slice.total());
-            }, keyset -> InMemoryKeyset.page(after -> candidatesAfter(t, query, after), view, query.filter(),
-                    query.sort(), keyset, query.schema()));
+            return InMemoryKeyset.query(query.page(), candidates(t, query), after -> candidatesAfter(t, query, after),
+                    view, query.filter(), query.sort(), query.schema());
         });
     }
 

@@ -9,10 +9,12 @@ import java.util.function.Predicate;
 import org.provisio.domain.model.KeysetRequest;
 import org.provisio.domain.model.Page;
 import org.provisio.domain.model.PageKey;
+import org.provisio.domain.model.Paging;
 import org.provisio.scim.filter.Filter;
 import org.provisio.scim.filter.FilterEvaluator;
 import org.provisio.scim.query.KeysetSlice;
 import org.provisio.scim.query.ResourceQuery;
+import org.provisio.scim.query.Slice;
 import org.provisio.scim.query.SortBy;
 import org.provisio.scim.query.SortPosition;
 import org.provisio.scim.resource.ComplexValue;
@@ -27,6 +29,20 @@ import org.provisio.scim.schema.ResourceSchema;
  */
 final class InMemoryKeyset {
     private InMemoryKeyset() {
+    }
+
+    /**
+     * A query's page of either kind: an index page, which scim-core evaluates, sorts and slices from
+     * {@code candidates}, or a keyset page after the request's key ({@link #page}).
+     */
+    static <T> Page<T> query(Paging paging, Iterable<T> candidates,
+                             LongFunction<Iterable<SeqMap.Entry<T>>> candidatesAfter,
+                             Function<? super T, ComplexValue> view, Optional<Filter> filter, Optional<SortBy> sort,
+                             ResourceSchema schema) {
+        return paging.fold(page -> {
+            Slice<T> slice = ResourceQuery.run(candidates, view, filter, sort, page.offset(), page.count(), schema);
+            return new Page<>(slice.items(), page.startIndex(), slice.total());
+        }, keyset -> page(candidatesAfter, view, filter, sort, keyset, schema));
     }
 
     /**

@@ -27,8 +27,6 @@ import org.provisio.domain.model.Version;
 import org.provisio.domain.port.Users;
 import org.provisio.domain.port.WriteOutcome;
 import org.provisio.scim.filter.RequiredEquality;
-import org.provisio.scim.query.ResourceQuery;
-import org.provisio.scim.query.Slice;
 import org.provisio.scim.resource.ComplexValue;
 
 /**
@@ -146,12 +144,8 @@ final class InMemoryUsers implements Users {
             Tenant t = of(tenant);
             Function<User, ComplexValue> view = user -> user.toScim(groups.groupsOfLocked(tenant, List.of(user.id()))
                     .getOrDefault(user.id(), List.<GroupHeader>of()));
-            return query.page().fold(page -> {
-                Slice<User> slice = ResourceQuery.run(candidates(t, query), view, query.filter(), query.sort(),
-                        page.offset(), page.count(), query.schema());
-                return new Page<>(slice.items(), page.startIndex(), slice.total());
-            }, keyset -> InMemoryKeyset.page(after -> candidatesAfter(t, query, after), view, query.filter(),
-                    query.sort(), keyset, query.schema()));
+            return InMemoryKeyset.query(query.page(), candidates(t, query), after -> candidatesAfter(t, query, after),
+                    view, query.filter(), query.sort(), query.schema());
         });
     }
 

@@ -97,7 +97,7 @@ public final class GroupsResource {
                         @QueryParam("excludedAttributes") String excludedAttributes,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         TenantId tenant = ScimRequests.tenant(tenantId);
-        Projection projection = ScimResponses.projection(attributes, excludedAttributes);
+        Projection projection = Projection.parse(attributes, excludedAttributes);
         GroupView view = groups.get().get(tenant, ScimRequests.groupId(id), withMembers(projection))
                 .orElseThrow(() -> ScimException.notFound("Group " + id + " not found"));
         if (ScimRequests.noneMatchHits(ifNoneMatch, view.version())) {

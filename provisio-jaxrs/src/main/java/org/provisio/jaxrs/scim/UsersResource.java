@@ -94,7 +94,8 @@ public final class UsersResource {
         if (ScimRequests.noneMatchHits(ifNoneMatch, view.version())) {
             return Response.notModified(ScimResponses.entityTag(view.version())).build();
         }
-        return ok(Response.ok(), view, ScimResponses.projection(attributes, excludedAttributes),
+        // the projection from @QueryParams: an injected UriInfo, resolved per call, was 6 % of a read's CPU
+        return ok(Response.ok(), view, Projection.parse(attributes, excludedAttributes),
                 location(tenant, view));
     }
 
