@@ -2,12 +2,14 @@ package org.provisio.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -149,6 +151,35 @@ public abstract class UnitOfWorkContract extends StoreContract {
         store.users().add(user("solo"));
 
         assertThat(store.users().findByUserName(tenant, UserName.of("solo"))).isPresent();
+    }
+
+    /**
+     * A store that counts its changes counts every committed write, in a unit or outside one, to any
+     * port, and nothing else: the domain keeps read answers only while the count stands still.
+     */
+    @Test
+    void aChangeCountMovesAfterEveryCommittedWriteAndStandsStillOverReads() {
+        OptionalLong before = store.unitOfWork().changeCount();
+        assumeTrue(before.isPresent(), "this store does not count its changes");
+
+        store.unitOfWork().readOnly(() -> store.users().find(tenant, kept.id()));
+        store.users().findByUserName(tenant, UserName.of("kept"));
+        store.unitOfWork().run(() -> store.groups().find(tenant, group.id()));
+        assertThat(store.unitOfWork().changeCount()).as("reads").isEqualTo(before);
+
+        assertThatThrownBy(() -> store.unitOfWork().inTransaction(() -> {
+            store.users().add(user("never"));
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+        OptionalLong afterRollback = store.unitOfWork().changeCount();
+
+        store.unitOfWork().run(() -> store.auditLog().append(new AuditEntry("a-9", tenant, Actor.admin(),
+                AuditAction.USER_ACTIVATED, "user:kept", T0, "")));
+        OptionalLong afterUnit = store.unitOfWork().changeCount();
+        assertThat(afterUnit).as("a committed unit").isNotEqualTo(afterRollback).isNotEqualTo(before);
+
+        store.users().delete(tenant, doomed.id());
+        assertThat(store.unitOfWork().changeCount()).as("a write outside a unit").isNotEqualTo(afterUnit);
     }
 
     // ---- read-only units ------------------------------------------------------------------------

@@ -58,11 +58,12 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final JdbcAuditLog auditLog;
     private final JdbcDeviations deviations;
 
-    private JdbcStore(DataSource dataSource, HikariDataSource pool, JdbcVendor vendor, Commits commits) {
+    private JdbcStore(DataSource dataSource, HikariDataSource pool, JdbcVendor vendor, Commits commits,
+                      H2Changes changes) {
         this.pool = pool;
         this.vendor = vendor;
         this.commits = commits;
-        this.transactions = new JdbcTransactions(dataSource, commits);
+        this.transactions = new JdbcTransactions(dataSource, commits, changes);
         this.tenants = new JdbcTenants(transactions);
         this.credentials = new JdbcCredentials(transactions);
         this.groups = new JdbcGroups(transactions, vendor);
@@ -134,16 +135,18 @@ public final class JdbcStore implements Store, AutoCloseable {
     private static JdbcStore migrated(DataSource dataSource, HikariDataSource pool, String where) {
         JdbcVendor vendor;
         Commits commits;
+        H2Changes changes;
         try (Connection connection = dataSource.getConnection()) {
             vendor = JdbcVendor.of(connection);
             commits = Commits.of(connection, vendor);
+            changes = H2Changes.of(connection, vendor);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open database " + where + ": " + rootMessage(e), e);
         }
         if (upToDate(dataSource)) {
             // the common case of a restart: no Flyway at all, whose set-up and classpath scan cost a
             // noticeable part of the start-up (validation of applied checksums happens on every migration)
-            return new JdbcStore(dataSource, pool, vendor, commits);
+            return new JdbcStore(dataSource, pool, vendor, commits, changes);
         }
         try {
             Flyway.configure(JdbcStore.class.getClassLoader())
@@ -156,7 +159,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         } catch (FlywayException e) {
             throw new IllegalStateException("cannot migrate database " + where + ": " + rootMessage(e), e);
         }
-        return new JdbcStore(dataSource, pool, vendor, commits);
+        return new JdbcStore(dataSource, pool, vendor, commits, changes);
     }
 
     /**

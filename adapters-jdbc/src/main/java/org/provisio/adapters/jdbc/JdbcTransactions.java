@@ -3,6 +3,7 @@ package org.provisio.adapters.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -30,11 +31,19 @@ final class JdbcTransactions implements UnitOfWork {
 
     private final DataSource dataSource;
     private final Commits commits;
+    /** The embedded H2's count of committed writes, or null: see {@link H2Changes}. */
+    private final H2Changes changes;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-    JdbcTransactions(DataSource dataSource, Commits commits) {
+    JdbcTransactions(DataSource dataSource, Commits commits, H2Changes changes) {
         this.dataSource = dataSource;
         this.commits = commits;
+        this.changes = changes;
+    }
+
+    @Override
+    public OptionalLong changeCount() {
+        return changes == null ? OptionalLong.empty() : changes.current();
     }
 
     @Override

@@ -234,6 +234,32 @@ class JdbcStoreTest {
         }
     }
 
+    /**
+     * The change count of an embedded H2 is the database's, not Provisio's: a write through another
+     * connection of the same process (an embedder's own) moves it too, and a closed database has
+     * none, since one opened again under the same name counts from the start.
+     */
+    @Test
+    void anEmbeddedH2CountsTheWritesOfEveryConnectionAndNoneOnceClosed() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "h2-changes"));
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("provisio-" + System.nanoTime());
+        JdbcStore store = JdbcStore.open(JdbcSettings.of(url));
+        try (store) {
+            store.tenants().add(new Tenant(TENANT, "Acme", T0));
+            store.unitOfWork().run(() -> store.users().add(user("u1", "bjensen", ComplexValue.EMPTY)));
+            long before = store.unitOfWork().changeCount().orElseThrow();
+
+            try (Connection own = DriverManager.getConnection(url); Statement s = own.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM users").close();
+                assertThat(store.unitOfWork().changeCount()).as("a read").hasValue(before);
+                s.executeUpdate("UPDATE users SET external_id = 'x' WHERE id = 'u1'");
+            }
+
+            assertThat(store.unitOfWork().changeCount().orElseThrow()).isGreaterThan(before);
+        }
+        assertThat(store.unitOfWork().changeCount()).isEmpty();
+    }
+
     @Test
     void anUnreachableDatabaseFailsWithOneClearLine() {
         assertThatThrownBy(() -> JdbcStore.open(JdbcSettings.of("jdbc:postgresql://127.0.0.1:1/provisio",

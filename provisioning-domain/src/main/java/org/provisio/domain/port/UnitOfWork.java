@@ -1,5 +1,6 @@
 package org.provisio.domain.port;
 
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +46,17 @@ public interface UnitOfWork {
     interface Committed<T> {
         /** Waits until the commit survives a crash; the unit of work's result. */
         T durable();
+    }
+
+    /**
+     * A count of the writing transactions the store has committed, read before a read so that the
+     * read's answer can be reused while the count has not moved. The count must move after every
+     * committed write becomes visible, whoever made it: every process and connection writing the
+     * same data. A store that cannot observe all its writers (a server database other instances
+     * share) answers empty, and nothing read from it is reused.
+     */
+    default OptionalLong changeCount() {
+        return OptionalLong.empty();
     }
 
     /** {@link #inTransaction(Supplier)} for work without a result. */

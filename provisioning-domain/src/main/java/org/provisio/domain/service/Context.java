@@ -37,6 +37,10 @@ final class Context {
     /** What one user may hold. */
     final ResourceLimits limits;
     private final SecureRandom random;
+    /** Answers of SCIM reads kept while the store has committed nothing since; see {@link ReadCache}. */
+    private final ReadCache kept;
+    /** How many answers {@link #kept} holds at most: user views of a few KiB each. */
+    static final int KEPT_READS = 2048;
     /**
      * Tenants as last read: a tenant is never deleted and changes only its profile, so it is read
      * again at most every {@link #TENANT_REVALIDATION} (the delay within which another instance's
@@ -61,6 +65,7 @@ final class Context {
         this.groupSchema = schemas.resourceSchema("Group");
         this.limits = limits;
         this.random = random;
+        this.kept = new ReadCache(store.unitOfWork(), KEPT_READS);
     }
 
     Instant now() {
@@ -114,6 +119,20 @@ final class Context {
     /** Runs reads in one read-only unit of work. */
     <T> T read(Supplier<T> work) {
         return store.unitOfWork().readOnly(work);
+    }
+
+    /**
+     * {@link #read} whose answer is kept under {@code key} while the store commits nothing (only a
+     * store that counts its changes, see {@link ReadCache}). {@code key} names everything the answer
+     * depends on; the answer is immutable.
+     */
+    <T> T readKept(Object key, Supplier<T> work) {
+        return kept.get(key, () -> read(work));
+    }
+
+    /** {@link #readKept(Object, Supplier)} keeping only answers that pass {@code worthKeeping}. */
+    <T> T readKept(Object key, Supplier<T> work, java.util.function.Predicate<? super T> worthKeeping) {
+        return kept.get(key, () -> read(work), worthKeeping);
     }
 
     /** Carries a refused outcome out of the unit of work it rolls back. */

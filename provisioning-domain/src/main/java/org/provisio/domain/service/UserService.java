@@ -44,6 +44,8 @@ import org.provisio.scim.schema.SchemaValidator;
  */
 final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUser, QueryUsers, DeleteUser,
         ListUsersByStatus {
+    /** The most users a query's answer holds for it to be kept (see {@link Context#readKept}). */
+    private static final int KEPT_PAGE = 4;
     private final Context ctx;
     private final UserRecords records;
     private final EffectRecorder recorder;
@@ -157,14 +159,24 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
 
     @Override
     public Optional<UserView> get(TenantId tenantId, UserId userId) {
-        return ctx.read(() -> ctx.store.users().findWithGroups(tenantId, userId)
+        return ctx.readKept(new UserById(tenantId, userId), () -> ctx.store.users().findWithGroups(tenantId, userId)
                 .map(found -> new UserView(found.user(), found.groups())));
+    }
+
+    /** The key of a kept {@link #get}. */
+    private record UserById(TenantId tenant, UserId id) {
+    }
+
+    /** The key of a kept {@link #query}. */
+    private record UserQueryOf(TenantId tenant, UserQuery query) {
     }
 
     @Override
     public Page<UserView> query(TenantId tenantId, UserQuery query) {
         UserQuery typed = query.withSchema(ctx.userSchema);
-        return ctx.read(() -> records.views(ctx.store.users().query(tenantId, typed)));
+        // a lookup (userName eq, externalId eq) is kept; a page of many users would crowd the memory
+        return ctx.readKept(new UserQueryOf(tenantId, typed), () -> records.views(ctx.store.users().query(tenantId, typed)),
+                page -> page.items().size() <= KEPT_PAGE);
     }
 
     @Override

@@ -15,12 +15,21 @@ import org.provisio.scim.message.EntityTag;
 class ValueObjectsTest {
     private static final Instant T0 = Instant.parse("2024-03-01T09:00:00Z");
 
+    /** The characters just outside each accepted range: {@code / : @ [ ` {}, and the 64-character limit. */
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "a/b", "a.b", "x y", "ünicode",
+    @ValueSource(strings = {"", " ", "a/b", "a.b", "x y", "ünicode", "a:", "@a", "a[", "`", "a{", "a\n",
             "12345678901234567890123456789012345678901234567890123456789012345"})
     void identifiersRejectWhatIsNotUrlAndTokenSafe(String bad) {
         assertThatThrownBy(() -> UserId.of(bad)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TokenId.of(bad)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "Z", "0", "9", "_", "-", "aZ09_-zA",
+            "1234567890123456789012345678901234567890123456789012345678901234"})
+    void identifiersAcceptLettersDigitsUnderscoreAndHyphenUpTo64(String good) {
+        assertThat(UserId.of(good).value()).isEqualTo(good);
+        assertThat(TokenId.of(good).value()).isEqualTo(good);
     }
 
     @Test

@@ -1,0 +1,80 @@
+package org.provisio.domain.service;
+
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.provisio.domain.port.UnitOfWork;
+
+/**
+ * Answers of reads kept while the store has committed nothing since they were read, for a store
+ * that {@linkplain UnitOfWork#changeCount() counts its committed changes} (embedded H2): a GET of a
+ * user read a moment ago costs a map lookup, not a query. An answer is stamped with the count read
+ * <em>before</em> the read ran and is served only while the count still has that value; the count
+ * moves after each committed write is visible, so a write that the read might have missed has moved
+ * it, and any committed write anywhere retires every answer. Nothing is kept for a store without a
+ * count (PostgreSQL, the in-memory store) or inside a unit of work (whose reads see its own
+ * uncommitted writes). Bounded: at {@link #capacity} answers, the retired ones are dropped, and if
+ * none are, all are.
+ */
+final class ReadCache {
+    private record Entry(long count, Object answer) {
+    }
+
+    private final UnitOfWork unitOfWork;
+    private final int capacity;
+    private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
+
+    ReadCache(UnitOfWork unitOfWork, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.unitOfWork = unitOfWork;
+        this.capacity = capacity;
+    }
+
+    /**
+     * The answer of {@code read} for {@code key}: kept from an earlier call while the store has
+     * committed nothing since, else read now. {@code key} must name everything the answer depends on
+     * (a record of the query's parts); {@code read} must run its own read-only unit of work and return
+     * an immutable answer.
+     */
+    <T> T get(Object key, Supplier<T> read) {
+        return get(key, read, answer -> true);
+    }
+
+    /** {@link #get(Object, Supplier)} keeping only answers that pass {@code worthKeeping}. */
+    <T> T get(Object key, Supplier<T> read, Predicate<? super T> worthKeeping) {
+        if (unitOfWork.isActive()) {
+            return read.get();
+        }
+        OptionalLong before = unitOfWork.changeCount();
+        if (before.isEmpty()) {
+            return read.get();
+        }
+        long count = before.getAsLong();
+        Entry kept = entries.get(key);
+        if (kept != null && kept.count() == count) {
+            @SuppressWarnings("unchecked")
+            T answer = (T) kept.answer();
+            return answer;
+        }
+        T answer = read.get();
+        if (!worthKeeping.test(answer)) {
+            return answer;
+        }
+        if (entries.size() >= capacity) {
+            entries.values().removeIf(e -> e.count() != count);
+            if (entries.size() >= capacity) {
+                entries.clear();
+            }
+        }
+        entries.put(key, new Entry(count, answer));
+        return answer;
+    }
+
+    /** How many answers are kept, current or retired. */
+    int size() {
+        return entries.size();
+    }
+}
