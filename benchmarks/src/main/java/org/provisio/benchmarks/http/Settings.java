@@ -16,6 +16,7 @@ record Settings(
         List<String> jvmOptions,
         int durationSeconds,
         int warmupSeconds,
+        int warmupMaxSeconds,
         int users,
         int loadThreads,
         int wrkThreads,
@@ -39,10 +40,10 @@ record Settings(
     Settings {
         jvmOptions = List.copyOf(jvmOptions);
         targets = List.copyOf(targets);
-        if (durationSeconds < 1 || warmupSeconds < 0 || users < 1 || loadThreads < 1 || wrkThreads < 1
+        if (durationSeconds < 1 || warmupSeconds < 0 || warmupMaxSeconds < warmupSeconds || users < 1 || loadThreads < 1 || wrkThreads < 1
                 || wrkConnections < wrkThreads || wrkTimeoutSeconds < 1 || drainCapSeconds < 0) {
             throw new IllegalArgumentException("bad benchmark settings: durations and counts must be positive, "
-                    + "and BENCH_WRK_CONNECTIONS at least BENCH_WRK_THREADS");
+                    + "BENCH_WARMUP_MAX at least BENCH_WARMUP, and BENCH_WRK_CONNECTIONS at least BENCH_WRK_THREADS");
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("BENCH_TARGETS names no target");
@@ -56,6 +57,7 @@ record Settings(
                 opts.isEmpty() ? List.of() : List.of(opts.split("\\s+")),
                 integer(env, "BENCH_DURATION", 10),
                 integer(env, "BENCH_WARMUP", 10),
+                integer(env, "BENCH_WARMUP_MAX", 90),
                 integer(env, "BENCH_USERS", 10_000),
                 integer(env, "BENCH_LOAD_THREADS", 8),
                 integer(env, "BENCH_WRK_THREADS", 2),
@@ -71,11 +73,6 @@ record Settings(
                 root.resolve(env.getOrDefault("BENCH_MARKDOWN", "benchmarks/target/http-bench.md")),
                 env.getOrDefault("BENCH_WRK", "wrk"),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    /** How long one target's wrk run of one workload takes, warm-up included. */
-    int secondsPerRun() {
-        return durationSeconds + warmupSeconds;
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
