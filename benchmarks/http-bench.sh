@@ -17,8 +17,9 @@
 # Settings (environment variables, all optional):
 #   BENCH_JVM_OPTS        JVM options of every target (default below: the README's run command)
 #   BENCH_DURATION        seconds per measured wrk run (10)
-#   BENCH_WARMUP          least warm-up seconds (10); unmeasured rounds of 5 s then go on until one is not
-#                         3 % faster than the best before it (the JIT has settled), for every target alike
+#   BENCH_WARMUP          least warm-up seconds (10); unmeasured rounds of 5 s then go on until the JIT
+#                         has settled (its compiler threads used < 5 % of a core in the round) and the
+#                         round's req/s gained < 3 % on the best before it; every target alike
 #   BENCH_WARMUP_MAX      most warm-up seconds per workload and target (90)
 #   BENCH_USERS           users loaded per target (10000)         BENCH_LOAD_THREADS  client threads (8)
 #   BENCH_WRK_THREADS     wrk -t (2)   BENCH_WRK_CONNECTIONS  wrk -c (16)   BENCH_WRK_TIMEOUT  seconds (2)

@@ -265,28 +265,30 @@ public final class HttpBench {
             return;
         }
         String url;
-        List<String> warmArgs;
+        // the arguments of warm-up round k: a POST round names its users after the round, since a round
+        // repeating the names of the one before would measure 409s
+        java.util.function.IntFunction<List<String>> warmArgs;
         List<String> args;
         switch (workload) {
             case GET_BY_ID -> {
                 url = target.usersUrl() + "/";
                 args = List.of(ids(store).toString(), Long.toString(seed));
-                warmArgs = args;
+                warmArgs = k -> args;
             }
             case FILTER_USERNAME -> {
                 url = target.usersUrl();
                 args = List.of(userNames(store).toString(), Long.toString(seed));
-                warmArgs = args;
+                warmArgs = k -> args;
             }
             case POST_USER -> {
                 url = target.usersUrl();
                 args = List.of("post-" + runId);
-                warmArgs = List.of("warm-" + runId);
+                warmArgs = k -> List.of("warm-" + runId + "-" + k);
             }
             case PATCH_HOT_USER -> {
                 url = target.usersUrl() + "/" + target.ids().get(0);
                 args = List.of();
-                warmArgs = args;
+                warmArgs = k -> args;
             }
             default -> throw new IllegalStateException(workload.name());
         }
@@ -311,25 +313,32 @@ public final class HttpBench {
 
     /**
      * Runs {@code workload} unmeasured until the target is steady: rounds of {@value #WARMUP_ROUND} s,
-     * {@code BENCH_WARMUP} s at least, then until a round is not faster than the best before it by more
-     * than {@value #STEADY_GAIN} (a JIT still compiling lifts every round; on 2 cores the server's
-     * compiler threads take a core from it for a minute or more), {@code BENCH_WARMUP_MAX} s at most.
-     * Every target gets the same rule, the ceiling included, so each is measured at its own steady state.
+     * {@code BENCH_WARMUP} s at least, then until the JIT has settled — its compiler threads used less
+     * than {@value #SETTLED_COMPILER_SHARE} of a core during a round (on 2 cores they take a core from
+     * the server for a minute or more, and a round's req/s may stand still for a while in between) —
+     * and the round was not {@value #STEADY_GAIN} faster than the best before it; {@code BENCH_WARMUP_MAX}
+     * s at most. Every target gets the same rule, the ceiling included, so each is measured at its own
+     * steady state.
      */
-    private void warmUp(Target target, Workload workload, String url, String name, List<String> args)
+    private void warmUp(Target target, Workload workload, String url, String name,
+                        java.util.function.IntFunction<List<String>> args)
             throws IOException, InterruptedException {
         double best = 0;
         int spent = 0;
         List<String> rounds = new ArrayList<>();
         while (spent < settings.warmupMaxSeconds()) {
             int seconds = Math.min(WARMUP_ROUND, settings.warmupMaxSeconds() - spent);
+            long compiling = target.compilerCpuMillis().orElse(0);
             WrkResult round = wrk.run(target, workload, url, seconds, settings.out().resolve("wrk-" + name
-                    + "-warmup-" + (rounds.size() + 1) + ".txt"), args.toArray(String[]::new));
+                    + "-warmup-" + (rounds.size() + 1) + ".txt"),
+                    args.apply(rounds.size() + 1).toArray(String[]::new));
+            double compilerShare = (target.compilerCpuMillis().orElse(0) - compiling) / (seconds * 1000.0);
             spent += seconds;
-            rounds.add(String.format(Locale.ROOT, "%,.0f", round.requestsPerSecond()));
+            rounds.add(String.format(Locale.ROOT, "%,.0f (JIT %.0f %%)", round.requestsPerSecond(), compilerShare * 100)
+                    + (round.failures() > 0 ? " (" + round.failureSummary() + ")" : ""));
             boolean gaining = round.requestsPerSecond() > best * (1 + STEADY_GAIN);
             best = Math.max(best, round.requestsPerSecond());
-            if (spent >= settings.warmupSeconds() && !gaining) {
+            if (spent >= settings.warmupSeconds() && !gaining && compilerShare < SETTLED_COMPILER_SHARE) {
                 break;
             }
         }
@@ -344,6 +353,8 @@ public final class HttpBench {
     private static final int WARMUP_ROUND = 5;
     /** A warm-up round faster than the best before it by more than this share is still warming up. */
     private static final double STEADY_GAIN = 0.03;
+    /** The JIT has settled when its compiler threads used less than this share of a core in a round. */
+    private static final double SETTLED_COMPILER_SHARE = 0.05;
 
     /**
      * Polls {@code GET /admin/v1/outbox} until nothing is pending or retrying, and reports how long
@@ -470,7 +481,7 @@ public final class HttpBench {
                         + "; every target a separate JVM started with `" + String.join(" ", settings.jvmOptions())
                         + "`.",
                 String.format(Locale.ROOT, "wrk -t%d -c%d --timeout %ds, %d s per run after a warm-up of %d-%d s "
-                                + "(rounds of 5 s until one is not 3 %% faster than the best before it), targets "
+                                + "(rounds of 5 s until the JIT compilers use < 5 %% of a core and req/s gains < 3 %%), targets "
                                 + "alternating within each workload; %,d users loaded per Provisio target with %d client "
                                 + "threads; start-up is the wall time from process start to the first 200 of an "
                                 + "authenticated admin GET (the ceiling: its GET), with the process's CPU time then.",

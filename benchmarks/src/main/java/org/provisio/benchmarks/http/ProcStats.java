@@ -23,6 +23,36 @@ final class ProcStats {
         return OptionalLong.of(ticks * 1000 / TICKS_PER_SECOND);
     }
 
+    /**
+     * CPU time so far of {@code pid}'s JIT compiler threads (HotSpot's {@code C1/C2 CompilerThread<n>},
+     * whose names Linux cuts to 15 characters), from {@code /proc/<pid>/task/<tid>/stat}: while it grows,
+     * the process is still compiling its hot paths. Empty when {@code /proc} does not say.
+     */
+    static OptionalLong compilerCpuMillis(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = open < 0 || close < open ? "" : stat.substring(open + 1, close);
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    String[] fields = stat.substring(close + 2).trim().split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(ticks * 1000 / TICKS_PER_SECOND);
+    }
+
     /** The start time of {@code pid} in clock ticks since boot (field 22), to recognise it later. */
     static OptionalLong startTicks(long pid) {
         String[] fields = statFields(pid);

@@ -146,6 +146,11 @@ final class Target {
         return userNames;
     }
 
+    /** CPU time so far of the process's JIT compiler threads; see {@link ProcStats#compilerCpuMillis}. */
+    OptionalLong compilerCpuMillis() {
+        return ProcStats.compilerCpuMillis(process.pid());
+    }
+
     OptionalLong rssKib() {
         return ProcStats.statusKib(process.pid(), "VmRSS");
     }

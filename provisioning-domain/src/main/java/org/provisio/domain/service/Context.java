@@ -39,8 +39,13 @@ final class Context {
     private final SecureRandom random;
     /** Answers of SCIM reads kept while the store has committed nothing since; see {@link ReadCache}. */
     private final ReadCache kept;
-    /** How many answers {@link #kept} holds at most: user views of a few KiB each. */
-    static final int KEPT_READS = 2048;
+    /**
+     * How many answers {@link #kept} holds at most: one per 16 KiB of the heap's limit, 1,024 to
+     * 65,536 (16,384 with the reference server's 256 MiB). An answer is a user view of a few KiB, so
+     * a full cache takes a fifth of the heap at most.
+     */
+    static final int KEPT_READS =
+            (int) Math.max(1024, Math.min(65_536, Runtime.getRuntime().maxMemory() / (16 * 1024)));
     /**
      * Tenants as last read: a tenant is never deleted and changes only its profile, so it is read
      * again at most every {@link #TENANT_REVALIDATION} (the delay within which another instance's

@@ -15,7 +15,7 @@ import org.provisio.domain.port.UnitOfWork;
  * it, and any committed write anywhere retires every answer. Nothing is kept for a store without a
  * count (PostgreSQL, the in-memory store) or inside a unit of work (whose reads see its own
  * uncommitted writes). Bounded: at {@link #capacity} answers, the retired ones are dropped, and if
- * none are, all are.
+ * none are, an eighth of the rest.
  */
 final class ReadCache {
     private record Entry(long count, Object answer) {
@@ -66,11 +66,30 @@ final class ReadCache {
         if (entries.size() >= capacity) {
             entries.values().removeIf(e -> e.count() != count);
             if (entries.size() >= capacity) {
-                entries.clear();
+                shed();
             }
         }
         entries.put(key, new Entry(count, answer));
         return answer;
+    }
+
+    /**
+     * Drops an eighth of the answers, whichever the map's order (its hash order) gives first: a
+     * working set larger than the capacity keeps most of what it holds, rather than all of it going
+     * at once and the hits with it.
+     */
+    private void shed() {
+        int drop = Math.max(1, capacity / 8);
+        var it = entries.keySet().iterator();
+        while (drop-- > 0 && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+
+    /** Whether an answer, current or retired, is kept under {@code key}. */
+    boolean holds(Object key) {
+        return entries.containsKey(key);
     }
 
     /** How many answers are kept, current or retired. */
