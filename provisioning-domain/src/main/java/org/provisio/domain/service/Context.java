@@ -70,7 +70,9 @@ final class Context {
         this.groupSchema = schemas.resourceSchema("Group");
         this.limits = limits;
         this.random = random;
-        this.kept = new ReadCache(store.unitOfWork(), KEPT_READS);
+        // the unit of work is asked for on each read, not now: the reference server opens its store
+        // while the domain is built and serves health probes meanwhile
+        this.kept = new ReadCache(store::unitOfWork, KEPT_READS);
     }
 
     Instant now() {

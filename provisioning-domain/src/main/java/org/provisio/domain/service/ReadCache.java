@@ -21,11 +21,12 @@ final class ReadCache {
     private record Entry(long count, Object answer) {
     }
 
-    private final UnitOfWork unitOfWork;
+    /** The store's unit of work, asked for on each read: a store may open after the domain is built. */
+    private final Supplier<UnitOfWork> unitOfWork;
     private final int capacity;
     private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
 
-    ReadCache(UnitOfWork unitOfWork, int capacity) {
+    ReadCache(Supplier<UnitOfWork> unitOfWork, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
@@ -45,10 +46,11 @@ final class ReadCache {
 
     /** {@link #get(Object, Supplier)} keeping only answers that pass {@code worthKeeping}. */
     <T> T get(Object key, Supplier<T> read, Predicate<? super T> worthKeeping) {
-        if (unitOfWork.isActive()) {
+        UnitOfWork unit = unitOfWork.get();
+        if (unit.isActive()) {
             return read.get();
         }
-        OptionalLong before = unitOfWork.changeCount();
+        OptionalLong before = unit.changeCount();
         if (before.isEmpty()) {
             return read.get();
         }

@@ -35,7 +35,7 @@ class ReadCacheTest {
     }
 
     private final Counting unit = new Counting();
-    private final ReadCache cache = new ReadCache(unit, 3);
+    private final ReadCache cache = new ReadCache(() -> unit, 3);
     private final AtomicInteger reads = new AtomicInteger();
 
     private String read(String key) {
