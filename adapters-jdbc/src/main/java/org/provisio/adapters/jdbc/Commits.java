@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.h2.engine.Database;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -55,13 +56,10 @@ abstract class Commits {
      * each commit ({@code WRITE_DELAY} above 0, its default); {@link #DIRECT} otherwise.
      */
     static Commits of(Connection connection, JdbcVendor vendor) throws SQLException {
-        if (vendor != JdbcVendor.H2 || !connection.isWrapperFor(JdbcConnection.class)) {
-            return DIRECT;
-        }
         try {
-            Session session = connection.unwrap(JdbcConnection.class).getSession();
-            if (!(session instanceof SessionLocal local) || !local.getDatabase().isPersistent()
-                    || local.getDatabase().getStore().getMvStore().getAutoCommitDelay() == 0) {
+            Database database = embeddedH2(connection, vendor);
+            if (database == null || !database.isPersistent()
+                    || database.getStore().getMvStore().getAutoCommitDelay() == 0) {
                 return DIRECT;
             }
             return new H2Group();
@@ -73,6 +71,19 @@ abstract class Commits {
             }
             return DIRECT;
         }
+    }
+
+    /**
+     * The database of {@code connection} when it is an H2 running in this process (its session is
+     * local, not over TCP); else null. Throws {@code LinkageError} on an H2 other than the one
+     * Provisio is built with, whose internals moved: each caller decides what to do without them.
+     */
+    static Database embeddedH2(Connection connection, JdbcVendor vendor) throws SQLException {
+        if (vendor != JdbcVendor.H2 || !connection.isWrapperFor(JdbcConnection.class)) {
+            return null;
+        }
+        Session session = connection.unwrap(JdbcConnection.class).getSession();
+        return session instanceof SessionLocal local ? local.getDatabase() : null;
     }
 
     /** How many stores group commit has done: fewer than the writing transactions it acknowledged. */

@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.OptionalLong;
 import org.h2.engine.Database;
-import org.h2.engine.Session;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -35,16 +32,10 @@ final class H2Changes {
 
     /** The count of {@code connection}'s database, when it is an embedded H2; else null. */
     static H2Changes of(Connection connection, JdbcVendor vendor) throws SQLException {
-        if (vendor != JdbcVendor.H2 || !connection.isWrapperFor(JdbcConnection.class)) {
-            return null;
-        }
         try {
-            Session session = connection.unwrap(JdbcConnection.class).getSession();
-            if (!(session instanceof SessionLocal local) || local.getDatabase().getStore() == null) {
-                return null;
-            }
-            Database database = local.getDatabase();
-            return new H2Changes(database, database.getStore().getMvStore());
+            Database database = Commits.embeddedH2(connection, vendor);
+            return database == null || database.getStore() == null ? null
+                    : new H2Changes(database, database.getStore().getMvStore());
         } catch (LinkageError e) {
             // an H2 other than the one Provisio is built with, whose internals moved: nothing is kept
             return null;

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -267,7 +268,7 @@ public final class HttpBench {
         String url;
         // the arguments of warm-up round k: a POST round names its users after the round, since a round
         // repeating the names of the one before would measure 409s
-        java.util.function.IntFunction<List<String>> warmArgs;
+        IntFunction<List<String>> warmArgs;
         List<String> args;
         switch (workload) {
             case GET_BY_ID -> {
@@ -321,7 +322,7 @@ public final class HttpBench {
      * steady state.
      */
     private void warmUp(Target target, Workload workload, String url, String name,
-                        java.util.function.IntFunction<List<String>> args)
+                        IntFunction<List<String>> args)
             throws IOException, InterruptedException {
         double best = 0;
         int spent = 0;

@@ -39,11 +39,9 @@ final class ProcStats {
                 } catch (IOException e) {
                     continue; // the thread ended meanwhile
                 }
-                int open = stat.indexOf('(');
-                int close = stat.lastIndexOf(')');
-                String name = open < 0 || close < open ? "" : stat.substring(open + 1, close);
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                    String[] fields = stat.substring(close + 2).trim().split(" ");
+                    String[] fields = afterName(stat);
                     ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 }
             }
@@ -78,11 +76,15 @@ final class ProcStats {
     /** The fields after the command name, which may itself hold spaces: index 0 is field 3, the state. */
     private static String[] statFields(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
-            return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return afterName(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return new String[0];
         }
+    }
+
+    /** The fields of a {@code stat} line after the command name, which may itself hold spaces. */
+    private static String[] afterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     }
 
     private static long ticksPerSecond() {

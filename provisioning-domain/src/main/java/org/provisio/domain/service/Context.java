@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.provisio.domain.model.InvitationTtl;
 import org.provisio.domain.model.ResourceLimits;
@@ -138,7 +139,7 @@ final class Context {
     }
 
     /** {@link #readKept(Object, Supplier)} keeping only answers that pass {@code worthKeeping}. */
-    <T> T readKept(Object key, Supplier<T> work, java.util.function.Predicate<? super T> worthKeeping) {
+    <T> T readKept(Object key, Supplier<T> work, Predicate<? super T> worthKeeping) {
         return kept.get(key, () -> read(work), worthKeeping);
     }
 
