@@ -95,6 +95,18 @@ record JdbcSortKeys(String kind, List<Key> keys) {
         return "u.tenant_id" + (keys.get(0).descending() ? " DESC" : " ASC") + ", " + orderBy();
     }
 
+    /**
+     * The order over the key columns of a row selected with {@link #selectList()}, each prefixed
+     * with {@code alias}: the order of a statement around a page's {@code SELECT}.
+     */
+    String orderByKeys(String alias) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            out.add(alias + "sort_key_" + i + (keys.get(i).descending() ? " DESC" : " ASC"));
+        }
+        return String.join(", ", out);
+    }
+
     /** {@code , k1 AS k0, k2 AS k1, …}: the key columns for a select list. */
     String selectList() {
         StringBuilder out = new StringBuilder();

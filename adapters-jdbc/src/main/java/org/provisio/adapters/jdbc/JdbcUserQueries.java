@@ -17,6 +17,7 @@ import org.provisio.domain.model.TenantId;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
 import org.provisio.domain.model.UserQuery;
+import org.provisio.domain.model.UserWithGroups;
 import org.provisio.scim.filter.FilterEvaluator;
 import org.provisio.scim.query.KeysetSlice;
 import org.provisio.scim.query.ResourceQuery;
@@ -49,11 +50,28 @@ final class JdbcUserQueries {
         this.groups = groups;
     }
 
-    /** How a query is answered: its SQL condition, whether SQL alone decides it, and its SQL order if any. */
-    private record Plan(SqlNode.Rendered where, boolean inSql, boolean irregular, Optional<JdbcSortKeys> order) {
+    /**
+     * How a query is answered: its SQL condition, whether that condition decides the filter exactly,
+     * whether irregular users are to be read besides (whose profile SQL cannot judge), and its SQL
+     * order if any.
+     */
+    private record Plan(SqlNode.Rendered where, boolean exact, boolean irregular, Optional<JdbcSortKeys> order) {
+        /** Whether SQL alone answers: an exact condition, no irregular user, and an order SQL can sort in. */
+        boolean inSql() {
+            return exact && !irregular && order.isPresent();
+        }
+
+        Plan withIrregular() {
+            return new Plan(where, exact, true, order);
+        }
     }
 
-    private Plan plan(Connection c, TenantId tenant, UserQuery query) throws SQLException {
+    /**
+     * The plan of a query, its condition translated (and on H2 its subqueries run); irregular users
+     * are looked for only if {@code lookForIrregular} — else the plan assumes there are none, and
+     * the caller finds out.
+     */
+    private Plan plan(Connection c, TenantId tenant, UserQuery query, boolean lookForIrregular) throws SQLException {
         // compiling first rejects the filters the RFC forbids, exactly as the memory adapter does
         query.filter().ifPresent(f -> FilterEvaluator.compile(f, query.schema()));
         JdbcCondition translated = query.filter()
@@ -61,25 +79,64 @@ final class JdbcUserQueries {
                 .orElse(JdbcCondition.ALL);
         JdbcCondition condition = vendor == JdbcVendor.H2 ? inlineSubqueries(c, translated) : translated;
         Optional<JdbcSortKeys> order = JdbcSortKeys.users(query.sort(), query.schema());
-        boolean irregular = query.filter().isPresent() && JdbcRows.one(c,
-                "SELECT 1 FROM users WHERE tenant_id = ? AND irregular = TRUE FETCH FIRST 1 ROWS ONLY", rs -> 1,
-                tenant.value()).isPresent();
-        return new Plan(condition.rendered(), condition.exact() && !irregular && order.isPresent(), irregular, order);
+        boolean irregular = lookForIrregular && query.filter().isPresent() && anyIrregular(c, tenant);
+        return new Plan(condition.rendered(), condition.exact(), irregular, order);
     }
 
-    /** An index page (RFC 7644 §3.4.2.4). */
-    Page<User> index(Connection c, TenantId tenant, UserQuery query, PageRequest page) throws SQLException {
-        Plan plan = plan(c, tenant, query);
+    /** Whether a user of the tenant has a profile the columns cannot hold (see the schema's {@code irregular}). */
+    private static boolean anyIrregular(Connection c, TenantId tenant) throws SQLException {
+        return JdbcRows.one(c, IRREGULAR + " FETCH FIRST 1 ROWS ONLY", rs -> 1, tenant.value()).isPresent();
+    }
+
+    private static final String IRREGULAR = "SELECT 1 FROM users i WHERE i.tenant_id = ? AND i.irregular = TRUE";
+
+    /**
+     * An index page (RFC 7644 §3.4.2.4), its users with their groups. When SQL can decide the query,
+     * the page is one statement: the page's rows joined with their groups, and whether any user of the
+     * tenant is irregular (then, rarely, the query is answered in memory after all); a page that comes
+     * back empty asks that separately, and only a page that does not end the result counts it.
+     */
+    Page<UserWithGroups> index(Connection c, TenantId tenant, UserQuery query, PageRequest page) throws SQLException {
+        Plan plan = plan(c, tenant, query, false);
         if (plan.inSql()) {
+            JdbcSortKeys order = plan.order().get();
             List<Object> params = new ArrayList<>();
             params.add(tenant.value());
             params.addAll(plan.where().params());
-            return JdbcPaging.page(c, JdbcUsers.COLUMNS, "FROM users u WHERE u.tenant_id = ? AND ("
-                    + plan.where().sql() + ")", params, plan.order().get().orderBy(), page, JdbcUsers::user);
+            boolean filtered = query.filter().isPresent();
+            Boolean[] irregular = new Boolean[1];
+            Page<UserWithGroups> found = JdbcPaging.page(c, JdbcUsers.COLUMNS + order.selectList(),
+                    "FROM users u WHERE u.tenant_id = ? AND (" + plan.where().sql() + ")", params, order.orderBy(), page,
+                    (pageSql, paged) -> {
+                        // the select list's parameter comes first
+                        List<Object> all = new ArrayList<>();
+                        if (filtered) {
+                            all.add(tenant.value());
+                        }
+                        all.addAll(paged);
+                        JdbcUsers.WithGroups rows = new JdbcUsers.WithGroups();
+                        JdbcRows.list(c, "SELECT u.*" + JdbcUsers.WithGroups.COLUMNS
+                                + (filtered ? ", EXISTS (" + IRREGULAR + ") AS any_irregular" : "")
+                                + " FROM (" + pageSql + ") u" + JdbcUsers.WithGroups.JOIN
+                                + " ORDER BY " + order.orderByKeys("u.") + ", g.seq", all, rs -> {
+                                    if (filtered && irregular[0] == null) {
+                                        irregular[0] = rs.getBoolean("any_irregular");
+                                    }
+                                    return rows.add(rs);
+                                });
+                        return rows.users();
+                    });
+            if (!filtered || !(irregular[0] == null ? anyIrregular(c, tenant) : irregular[0])) {
+                return found;
+            }
+            plan = plan.withIrregular();
+        } else if (query.filter().isPresent() && anyIrregular(c, tenant)) {
+            plan = plan.withIrregular();
         }
-        Slice<Candidate> slice = ResourceQuery.run(() -> new Chunks(c, tenant, plan, JdbcSortKeys.CREATION, PageKey.START),
+        Plan inMemory = plan;
+        Slice<Candidate> slice = ResourceQuery.run(() -> new Chunks(c, tenant, inMemory, JdbcSortKeys.CREATION, PageKey.START),
                 Candidate::scim, query.filter(), query.sort(), page.offset(), page.count(), query.schema());
-        return new Page<>(slice.items().stream().map(Candidate::user).toList(), page.startIndex(), slice.total());
+        return new Page<>(slice.items().stream().map(Candidate::read).toList(), page.startIndex(), slice.total());
     }
 
     /**
@@ -88,15 +145,16 @@ final class JdbcUserQueries {
      * the users after the key's {@link SortPosition}. The total is counted only when the request
      * does not carry one — and not even then when the page turns out to be the whole result.
      */
-    Page<User> keyset(Connection c, TenantId tenant, UserQuery query, KeysetRequest request) throws SQLException {
-        Plan plan = plan(c, tenant, query);
+    Page<UserWithGroups> keyset(Connection c, TenantId tenant, UserQuery query, KeysetRequest request)
+            throws SQLException {
+        Plan plan = plan(c, tenant, query, true);
         if (plan.order().isEmpty()) {
             Optional<SortPosition> after = request.after().isStart() ? Optional.empty() : Optional.of(request.after().position());
             KeysetSlice<Candidate> slice = ResourceQuery.keyset(() -> new Chunks(c, tenant, plan, JdbcSortKeys.CREATION,
                     PageKey.START), Candidate::scim, query.filter(), query.sort().get(), after, request.count(), query.schema());
             Optional<PageKey> next = !slice.more() ? Optional.empty()
                     : Optional.of(slice.last().map(PageKey::ofPosition).orElse(request.after()));
-            return Page.keyset(slice.items().stream().map(Candidate::user).toList(),
+            return Page.keyset(slice.items().stream().map(Candidate::read).toList(),
                     request.knownTotal().orElse(slice.total()), next);
         }
         JdbcSortKeys order = plan.order().get();
@@ -113,6 +171,9 @@ final class JdbcUserQueries {
                     + (query.filter().isEmpty() ? order.orderByWithinTenant() : order.orderBy())
                     + " FETCH FIRST " + (request.count() + 1)
                     + " ROWS ONLY", params, rs -> new Keyed(JdbcUsers.user(rs), order.keyOf(rs)));
+            Map<UserId, List<GroupHeader>> memberships = groups.groupsOf(c, tenant,
+                    rows.stream().map(r -> r.user().id()).toList());
+            rows = rows.stream().map(r -> r.with(memberships.getOrDefault(r.user().id(), List.of()))).toList();
         } else {
             java.util.function.Predicate<org.provisio.scim.resource.ComplexValue> matches = query.filter()
                     .map(f -> FilterEvaluator.compile(f, query.schema())).orElse(v -> true);
@@ -121,7 +182,7 @@ final class JdbcUserQueries {
             while (rows.size() <= request.count() && candidates.hasNext()) {
                 Candidate candidate = candidates.next();
                 if (matches.test(candidate.scim())) {
-                    rows.add(new Keyed(candidate.user(), candidates.lastKey()));
+                    rows.add(new Keyed(candidate.user(), candidates.lastKey()).with(candidate.groups()));
                 }
             }
         }
@@ -144,19 +205,28 @@ final class JdbcUserQueries {
             total = ResourceQuery.run(() -> new Chunks(c, tenant, plan, JdbcSortKeys.CREATION, PageKey.START), Candidate::scim,
                     query.filter(), Optional.empty(), 0, 0, query.schema()).total();
         }
-        return Page.keyset(items.stream().map(Keyed::user).toList(), total, next);
+        return Page.keyset(items.stream().map(k -> new UserWithGroups(k.user(), k.groups())).toList(), total, next);
     }
 
-    /** A user with the key of its row. */
-    private record Keyed(User user, PageKey key) {
+    /** A user with the key of its row, and its groups once they are read. */
+    private record Keyed(User user, PageKey key, List<GroupHeader> groups) {
+        Keyed(User user, PageKey key) {
+            this(user, key, List.of());
+        }
+
+        Keyed with(List<GroupHeader> groups) {
+            return new Keyed(user, key, groups);
+        }
     }
-
-
 
     /** A user with its groups: what a filter over {@code groups} needs. */
     private record Candidate(User user, List<GroupHeader> groups) {
         org.provisio.scim.resource.ComplexValue scim() {
             return user.toScim(groups);
+        }
+
+        UserWithGroups read() {
+            return new UserWithGroups(user, groups);
         }
     }
 

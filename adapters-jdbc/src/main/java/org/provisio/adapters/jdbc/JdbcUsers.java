@@ -125,24 +125,58 @@ final class JdbcUsers implements Users {
     @Override
     public Optional<UserWithGroups> findWithGroups(TenantId tenant, UserId id) {
         return tx.call(c -> {
-            User[] user = new User[1];
-            List<GroupHeader> groups = new ArrayList<>();
-            JdbcRows.list(c, "SELECT " + COLUMNS + ", g.id AS g_id, g.tenant_id AS g_tenant_id,"
-                    + " g.display_name AS g_display_name, g.external_id AS g_external_id, g.version AS g_version,"
-                    + " g.created_ns AS g_created_ns, g.last_modified_ns AS g_last_modified_ns FROM users u"
-                    + " LEFT JOIN group_members m ON m.tenant_id = u.tenant_id AND m.user_id = u.id"
-                    + " LEFT JOIN scim_groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id"
-                    + " WHERE u.tenant_id = ? AND u.id = ? ORDER BY g.seq", List.of(tenant.value(), id.value()), rs -> {
-                        if (user[0] == null) {
-                            user[0] = user(rs);
-                        }
-                        if (rs.getString("g_id") != null) {
-                            groups.add(JdbcGroups.header(rs, "g_"));
-                        }
-                        return null;
-                    });
-            return Optional.ofNullable(user[0]).map(u -> new UserWithGroups(u, groups));
+            WithGroups found = new WithGroups();
+            JdbcRows.list(c, "SELECT " + COLUMNS + WithGroups.COLUMNS + " FROM users u" + WithGroups.JOIN
+                    + " WHERE u.tenant_id = ? AND u.id = ? ORDER BY g.seq", List.of(tenant.value(), id.value()), found::add);
+            return found.users().stream().findFirst();
         });
+    }
+
+    /**
+     * Users read with the headers of their groups in one statement: {@code users u} joined
+     * ({@link #JOIN}) with their groups, a row per group (the user's columns repeated; users are
+     * members of a handful of groups) and one without group columns for a user without groups,
+     * the rows of a user next to each other, its groups in creation order.
+     */
+    static final class WithGroups {
+        /** The group columns of the join, for a select list after the users columns. */
+        static final String COLUMNS = ", g.id AS g_id, g.tenant_id AS g_tenant_id, g.display_name AS g_display_name,"
+                + " g.external_id AS g_external_id, g.version AS g_version, g.created_ns AS g_created_ns,"
+                + " g.last_modified_ns AS g_last_modified_ns";
+        /** The join of a users row {@code u} with its groups {@code g}. */
+        static final String JOIN = " LEFT JOIN group_members m ON m.tenant_id = u.tenant_id AND m.user_id = u.id"
+                + " LEFT JOIN scim_groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id";
+
+        private final List<UserWithGroups> users = new ArrayList<>();
+        private User user;
+        private List<GroupHeader> groups;
+
+        /** Takes the current row; a {@link JdbcRows.RowMapper} whose results are ignored. */
+        Void add(ResultSet rs) throws SQLException {
+            String id = rs.getString("id");
+            if (user == null || !user.id().value().equals(id)) {
+                finish();
+                user = user(rs);
+                groups = new ArrayList<>();
+            }
+            if (rs.getString("g_id") != null) {
+                groups.add(JdbcGroups.header(rs, "g_"));
+            }
+            return null;
+        }
+
+        /** The users read, in the order of their rows. */
+        List<UserWithGroups> users() {
+            finish();
+            return users;
+        }
+
+        private void finish() {
+            if (user != null) {
+                users.add(new UserWithGroups(user, groups));
+                user = null;
+            }
+        }
     }
 
     @Override
@@ -188,7 +222,7 @@ final class JdbcUsers implements Users {
     }
 
     @Override
-    public Page<User> query(TenantId tenant, UserQuery query) {
+    public Page<UserWithGroups> queryWithGroups(TenantId tenant, UserQuery query) {
         return query.page().fold(index -> tx.call(c -> queries.index(c, tenant, query, index)),
                 keyset -> tx.call(c -> queries.keyset(c, tenant, query, keyset)));
     }

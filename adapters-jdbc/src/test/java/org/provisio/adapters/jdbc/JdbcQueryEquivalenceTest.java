@@ -56,16 +56,21 @@ class JdbcQueryEquivalenceTest {
     private static final Instant T0 = Instant.parse("2024-03-01T09:00:00Z");
     private static final TenantId TENANT = TenantId.of("acme");
     private static final TenantId OTHER = TenantId.of("globex");
+    /** A tenant without irregular users: SQL answers its queries alone, a page with its groups in one statement. */
+    private static final TenantId REGULAR = TenantId.of("initech");
 
     private final List<String> urls = new ArrayList<>();
     private final List<JdbcStore> stores = new ArrayList<>();
     private final List<User> users = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
+    private final List<User> regularUsers = new ArrayList<>();
+    private final List<Group> regularGroups = new ArrayList<>();
 
     @BeforeAll
     void seed() {
         for (int i = 0; i < 24; i++) {
-            users.add(user(i));
+            users.add(user(i, TENANT));
+            regularUsers.add(user(i, REGULAR));
         }
         users.add(irregular(24, ComplexValue.of("emails", ComplexValue.of("value", StringValue.of("single@work.example"),
                 "type", StringValue.of("work")))));
@@ -77,6 +82,10 @@ class JdbcQueryEquivalenceTest {
                 Set.of(users.get(1).id(), users.get(11).id(), users.get(21).id()), T0));
         groups.add(Group.create(GroupId.of("G2"), TENANT, "Twos", Optional.empty(),
                 Set.of(users.get(2).id(), users.get(24).id()), T0));
+        regularGroups.add(Group.create(GroupId.of("r1"), REGULAR, "Ones", Optional.empty(),
+                Set.of(regularUsers.get(1).id(), regularUsers.get(11).id(), regularUsers.get(21).id()), T0));
+        regularGroups.add(Group.create(GroupId.of("R2"), REGULAR, "Twos", Optional.empty(),
+                Set.of(regularUsers.get(2).id(), regularUsers.get(11).id()), T0.plusSeconds(1)));
         for (TestDatabase database : TestDatabase.values()) {
             String url = database.createUrl();
             urls.add(url);
@@ -84,10 +93,13 @@ class JdbcQueryEquivalenceTest {
             stores.add(store);
             store.tenants().add(new Tenant(TENANT, "Acme", T0));
             store.tenants().add(new Tenant(OTHER, "Globex", T0));
+            store.tenants().add(new Tenant(REGULAR, "Initech", T0));
             users.forEach(store.users()::add);
+            regularUsers.forEach(store.users()::add);
             store.users().add(User.create(UserId.of("elsewhere"), OTHER, UserName.of("user1"), Optional.empty(),
                     ScimResource.of(ComplexValue.EMPTY), new Active(T0), T0));
             groups.forEach(store.groups()::add);
+            regularGroups.forEach(store.groups()::add);
         }
     }
 
@@ -99,7 +111,7 @@ class JdbcQueryEquivalenceTest {
         }
     }
 
-    private static User user(int i) {
+    private static User user(int i, TenantId tenant) {
         UserState state = i % 5 == 0 ? new Suspended.FromActive(T0, T0.plus(Duration.ofDays(30)))
                 : i % 3 == 0 ? new Pending(InvitationId.of("inv-" + i)) : new Active(T0);
         ComplexValue.Builder p = ComplexValue.builder();
@@ -126,7 +138,7 @@ class JdbcQueryEquivalenceTest {
         Optional<String> externalId = i % 4 == 1 ? Optional.empty() : Optional.of("ext-" + i);
         Instant at = T0.plus(Duration.ofMinutes(i));
         String userName = i % 7 == 3 ? "USER" + i : "user" + i;
-        return User.create(UserId.of(String.format("id-%02d", (i * 7) % 24 + (i >= 24 ? 100 : 0))), TENANT,
+        return User.create(UserId.of(String.format("id-%02d", (i * 7) % 24 + (i >= 24 ? 100 : 0))), tenant,
                 UserName.of(userName), externalId, ScimResource.of(p.build()), state, at);
     }
 
@@ -216,6 +228,40 @@ class JdbcQueryEquivalenceTest {
         }
     }
 
+    /**
+     * Where SQL answers alone (no irregular user in the tenant), the page and its users' groups are
+     * one statement: the same users as the evaluator selects, in order, each with exactly its groups
+     * in creation order, whatever the page's size and place.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filters")
+    void aPageSqlAnswersAloneCarriesEachUsersGroups(String filter) {
+        Filter parsed = Filter.parse(filter);
+        Predicate<ComplexValue> p = FilterEvaluator.compile(parsed, ResourceSchema.user());
+        List<String> expected = regularUsers.stream()
+                .filter(u -> p.test(u.toScim(groupsOf(regularGroups, u)))).map(this::withGroups).toList();
+
+        for (JdbcStore store : stores) {
+            List<String> all = store.users().queryWithGroups(REGULAR, UserQuery.filtered(parsed, PageRequest.first(1000)))
+                    .items().stream().map(u -> u.user().id().value() + u.groups().stream()
+                            .map(g -> g.id().value()).toList()).toList();
+            assertThat(all).as("%s on %s", filter, store.vendor()).containsExactlyElementsOf(expected);
+            var page = store.users().queryWithGroups(REGULAR, UserQuery.filtered(parsed, PageRequest.of(2, 3)));
+            assertThat(page.items().stream().map(u -> u.user().id().value() + u.groups().stream()
+                    .map(g -> g.id().value()).toList()).toList()).as("page 2-4 of %s on %s", filter, store.vendor())
+                    .containsExactlyElementsOf(expected.subList(Math.min(1, expected.size()), Math.min(4, expected.size())));
+            assertThat(page.totalResults()).as("total of %s on %s", filter, store.vendor()).isEqualTo(expected.size());
+        }
+    }
+
+    private String withGroups(User user) {
+        return user.id().value() + groupsOf(regularGroups, user).stream().map(g -> g.id().value()).toList();
+    }
+
+    private static List<org.provisio.domain.model.GroupHeader> groupsOf(List<Group> groups, User user) {
+        return groups.stream().filter(g -> g.hasMember(user.id())).map(Group::header).toList();
+    }
+
     @Test
     void theLookupsOfEntraAreAnsweredEntirelyInSql() {
         assertThat(JdbcFilterTranslator.translate(Filter.parse("userName eq \"x\""), "t").exact()).isTrue();
@@ -240,6 +286,6 @@ class JdbcQueryEquivalenceTest {
     }
 
     private ComplexValue view(User user) {
-        return user.toScim(groups.stream().filter(g -> g.hasMember(user.id())).map(Group::header).toList());
+        return user.toScim(groupsOf(groups, user));
     }
 }

@@ -99,8 +99,7 @@ final class InMemoryUsers implements Users {
 
     @Override
     public Optional<UserWithGroups> findWithGroups(TenantId tenant, UserId id) {
-        return guard.read(tenant, () -> of(tenant).users.get(id).map(user -> new UserWithGroups(user,
-                groups.groupsOfLocked(tenant, List.of(id)).getOrDefault(id, List.of()))));
+        return guard.read(tenant, () -> of(tenant).users.get(id).map(user -> new UserWithGroups(user, groupsOf(tenant, user))));
     }
 
     /** The tenant's write lock, held by the unit of work, is the user's lock. */
@@ -139,14 +138,18 @@ final class InMemoryUsers implements Users {
     }
 
     @Override
-    public Page<User> query(TenantId tenant, UserQuery query) {
+    public Page<UserWithGroups> queryWithGroups(TenantId tenant, UserQuery query) {
         return guard.read(tenant, () -> {
             Tenant t = of(tenant);
-            Function<User, ComplexValue> view = user -> user.toScim(groups.groupsOfLocked(tenant, List.of(user.id()))
-                    .getOrDefault(user.id(), List.<GroupHeader>of()));
+            Function<User, ComplexValue> view = user -> user.toScim(groupsOf(tenant, user));
             return InMemoryKeyset.query(query.page(), candidates(t, query), after -> candidatesAfter(t, query, after),
-                    view, query.filter(), query.sort(), query.schema());
+                    view, query.filter(), query.sort(), query.schema()).map(u -> new UserWithGroups(u, groupsOf(tenant, u)));
         });
+    }
+
+    /** The groups of a user, for a caller that holds the tenant's lock. */
+    private List<GroupHeader> groupsOf(TenantId tenant, User user) {
+        return groups.groupsOfLocked(tenant, List.of(user.id())).getOrDefault(user.id(), List.of());
     }
 
     /** {@link #candidates} placed after the sequence number {@code after}, with their sequence numbers. */

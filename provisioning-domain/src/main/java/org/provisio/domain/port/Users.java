@@ -70,7 +70,16 @@ public interface Users {
      * one of a query's keyset pages, whatever is added or removed between them. A key this store did not
      * write for this query's order is {@code invalidCursor}.
      */
-    Page<User> query(TenantId tenant, UserQuery query);
+    default Page<User> query(TenantId tenant, UserQuery query) {
+        return queryWithGroups(tenant, query).map(UserWithGroups::user);
+    }
+
+    /**
+     * {@link #query} with the groups each user is a member of (what the filter saw and the answer
+     * shows), read together: one statement where the store can, since a lookup by {@code userName}
+     * is what identity providers send before every change.
+     */
+    Page<UserWithGroups> queryWithGroups(TenantId tenant, UserQuery query);
 
     /** A tenant's users, optionally of one status, in creation order. */
     default Page<User> listByStatus(TenantId tenant, Optional<UserStatus> status, PageRequest page) {

@@ -2,13 +2,10 @@ package org.provisio.domain.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.AuditRewrite;
 import org.provisio.domain.model.Effect;
-import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.OutboxMessage;
-import org.provisio.domain.model.Page;
 import org.provisio.domain.model.Removal;
 import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserId;
@@ -80,15 +77,5 @@ final class UserRecords {
 
     UserView view(User user) {
         return new UserView(user, ctx.store.groups().groupsOf(user.tenantId(), user.id()));
-    }
-
-    /** A page of users with their groups, read in one go. */
-    Page<UserView> views(Page<User> users) {
-        if (users.items().isEmpty()) {
-            return users.map(u -> new UserView(u, List.of()));
-        }
-        Map<UserId, List<GroupHeader>> groups = ctx.store.groups().groupsOf(users.items().get(0).tenantId(),
-                users.items().stream().map(User::id).toList());
-        return users.map(u -> new UserView(u, groups.getOrDefault(u.id(), List.of())));
     }
 }

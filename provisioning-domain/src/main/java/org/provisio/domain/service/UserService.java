@@ -160,7 +160,7 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
     @Override
     public Optional<UserView> get(TenantId tenantId, UserId userId) {
         return ctx.readKept(new UserById(tenantId, userId), () -> ctx.store.users().findWithGroups(tenantId, userId)
-                .map(found -> new UserView(found.user(), found.groups())));
+                .map(UserView::of));
     }
 
     /** The key of a kept {@link #get}. */
@@ -175,7 +175,7 @@ final class UserService implements ProvisionUser, ReplaceUser, PatchUser, GetUse
     public Page<UserView> query(TenantId tenantId, UserQuery query) {
         UserQuery typed = query.withSchema(ctx.userSchema);
         // a lookup (userName eq, externalId eq) is kept; a page of many users would crowd the memory
-        return ctx.readKept(new UserQueryOf(tenantId, typed), () -> records.views(ctx.store.users().query(tenantId, typed)),
+        return ctx.readKept(new UserQueryOf(tenantId, typed), () -> ctx.store.users().queryWithGroups(tenantId, typed).map(UserView::of),
                 page -> page.items().size() <= KEPT_PAGE);
     }
 

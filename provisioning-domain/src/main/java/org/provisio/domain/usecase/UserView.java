@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.User;
+import org.provisio.domain.model.UserWithGroups;
 import org.provisio.scim.resource.ComplexValue;
 
 /** A user together with the groups it belongs to: what a SCIM response shows. */
@@ -11,6 +12,11 @@ public record UserView(User user, List<GroupHeader> groups) {
     public UserView {
         Objects.requireNonNull(user, "user");
         groups = List.copyOf(groups);
+    }
+
+    /** The view of a user the store read with its groups. */
+    public static UserView of(UserWithGroups read) {
+        return new UserView(read.user(), read.groups());
     }
 
     /** The SCIM representation, without {@code meta.location}; see {@link User#toScim}. */
