@@ -129,6 +129,7 @@ public final class Main {
         metrics.ifPresent(m -> {
             m.install(features, provisioning.outboxStatus());
             m.credentialCache(credentialCache);
+            m.keptReads(provisioning.keptReads());
         });
         ProvisioFeature feature = features.build();
         ProvisioServer server;

@@ -2,6 +2,7 @@ package org.provisio.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.provisio.domain.model.OutboxMessage;
 import org.provisio.scim.json.ScimJson;
 import org.provisio.server.config.ConfigLoader;
@@ -271,6 +273,49 @@ class MetricsTest {
                 "jvm_threads_live_threads", "process_cpu_usage", "system_cpu_count", "process_uptime_seconds",
                 "process_start_time_seconds", "process_files_open_files")) {
             assertThat(has(scrape, name)).as(name).isTrue();
+        }
+    }
+
+    /**
+     * On the embedded H2 a repeated read of a user is answered from memory: a miss, then a hit. On
+     * the memory store nothing is kept, and both counts stay 0.
+     */
+    @Test
+    void keptReadsAreCountedAsHitsAndMisses(@TempDir Path dir) {
+        String memoryScrape = scrape(server.server().port(), TOKEN);
+        assertThat(value(memoryScrape, "provisio_read_kept_lookups_total", "result", "hit")).isZero();
+        assertThat(value(memoryScrape, "provisio_read_kept_lookups_total", "result", "miss")).isZero();
+
+        Main.Running h2 = start(Map.of("PROVISIO_PORT", "0", "PROVISIO_DB_URL", "jdbc:h2:file:" + dir.resolve("db"),
+                "PROVISIO_ADMIN_TOKEN", ADMIN, "PROVISIO_METRICS_TOKEN", TOKEN));
+        try {
+            int port = h2.server().port();
+            String[] t = tenantWithCredential(port);
+            String auth = "Authorization: Bearer " + t[1];
+            RawHttp.Response created = RawHttp.send(port, "POST", "/scim/v2/" + t[0] + "/Users",
+                    TestUsers.body("kept@example.com", true), auth);
+            assertThat(created.status()).isEqualTo(201);
+            String path = "/scim/v2/" + t[0] + "/Users/" + ScimJson.readObject(created.body()).getText("id").orElseThrow();
+            String before = scrape(port, TOKEN);
+            double hits = value(before, "provisio_read_kept_lookups_total", "result", "hit");
+            double misses = value(before, "provisio_read_kept_lookups_total", "result", "miss");
+
+            // the server's jobs write now and then (the outbox's claims, the credential's last use), and any
+            // committed write retires every kept answer: read twice until the second read is a hit
+            String after = before;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (value(after, "provisio_read_kept_lookups_total", "result", "hit") == hits
+                    && System.nanoTime() < deadline) {
+                assertThat(RawHttp.send(port, "GET", path, null, auth).status()).isEqualTo(200);
+                assertThat(RawHttp.send(port, "GET", path, null, auth).status()).isEqualTo(200);
+                after = scrape(port, TOKEN);
+            }
+            assertThat(value(after, "provisio_read_kept_lookups_total", "result", "hit")).isGreaterThan(hits);
+            assertThat(value(after, "provisio_read_kept_lookups_total", "result", "miss")).isGreaterThan(misses);
+            assertThat(value(after, "provisio_read_kept_size")).isPositive();
+            assertThat(value(after, "provisio_read_kept_capacity")).isGreaterThanOrEqualTo(1024);
+        } finally {
+            h2.close();
         }
     }
 

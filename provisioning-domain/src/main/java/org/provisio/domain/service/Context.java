@@ -16,6 +16,7 @@ import org.provisio.domain.model.Tenant;
 import org.provisio.domain.model.TenantId;
 import org.provisio.domain.port.IdGenerator;
 import org.provisio.domain.port.Store;
+import org.provisio.domain.usecase.KeptReads;
 import org.provisio.domain.usecase.Outcome;
 import org.provisio.scim.schema.ResourceSchema;
 import org.provisio.scim.schema.SchemaRegistry;
@@ -136,6 +137,11 @@ final class Context {
      */
     <T> T readKept(Object key, Supplier<T> work) {
         return kept.get(key, () -> read(work));
+    }
+
+    /** How the kept reads fare. */
+    KeptReads keptReads() {
+        return kept;
     }
 
     /** {@link #readKept(Object, Supplier)} keeping only answers that pass {@code worthKeeping}. */

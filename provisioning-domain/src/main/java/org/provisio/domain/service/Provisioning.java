@@ -27,6 +27,7 @@ import org.provisio.domain.usecase.GetGroup;
 import org.provisio.domain.usecase.GetUser;
 import org.provisio.domain.usecase.InspectInvitation;
 import org.provisio.domain.usecase.IssueCredential;
+import org.provisio.domain.usecase.KeptReads;
 import org.provisio.domain.usecase.ListCredentials;
 import org.provisio.domain.usecase.ListTenants;
 import org.provisio.domain.usecase.ListUsersByStatus;
@@ -245,6 +246,11 @@ public final class Provisioning {
     /** The outbox's depth and parked messages, for monitoring. */
     public OutboxStatus outboxStatus() {
         return new OutboxStatusService(ctx);
+    }
+
+    /** How the SCIM reads kept in memory fare (hits, misses, how full), for monitoring. */
+    public KeptReads keptReads() {
+        return ctx.keptReads();
     }
 
     /** Gives a parked outbox message another chance. */

@@ -2,9 +2,11 @@ package org.provisio.domain.service;
 
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.provisio.domain.port.UnitOfWork;
+import org.provisio.domain.usecase.KeptReads;
 
 /**
  * Answers of reads kept while the store has committed nothing since they were read, for a store
@@ -17,7 +19,7 @@ import org.provisio.domain.port.UnitOfWork;
  * uncommitted writes). Bounded: at {@link #capacity} answers, the retired ones are dropped, and if
  * none are, an eighth of the rest.
  */
-final class ReadCache {
+final class ReadCache implements KeptReads {
     private record Entry(long count, Object answer) {
     }
 
@@ -25,6 +27,8 @@ final class ReadCache {
     private final Supplier<UnitOfWork> unitOfWork;
     private final int capacity;
     private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     ReadCache(Supplier<UnitOfWork> unitOfWork, int capacity) {
         if (capacity < 1) {
@@ -57,10 +61,12 @@ final class ReadCache {
         long count = before.getAsLong();
         Entry kept = entries.get(key);
         if (kept != null && kept.count() == count) {
+            hits.increment();
             @SuppressWarnings("unchecked")
             T answer = (T) kept.answer();
             return answer;
         }
+        misses.increment();
         T answer = read.get();
         if (!worthKeeping.test(answer)) {
             return answer;
@@ -87,6 +93,11 @@ final class ReadCache {
             it.next();
             it.remove();
         }
+    }
+
+    @Override
+    public Stats stats() {
+        return new Stats(hits.sum(), misses.sum(), entries.size(), capacity);
     }
 
     /** Whether an answer, current or retired, is kept under {@code key}. */

@@ -68,6 +68,22 @@ class ReadCacheTest {
         assertThat(cache.size()).isZero();
     }
 
+    @Test
+    void hitsAndMissesAreCountedAndReadsThatCannotBeKeptAreNeither() {
+        read("a");
+        read("a");
+        read("a");
+        unit.commit();
+        read("a");
+        unit.count = OptionalLong.empty();
+        read("a");
+        unit.count = OptionalLong.of(9);
+        unit.active = true;
+        read("a");
+
+        assertThat(cache.stats()).isEqualTo(new org.provisio.domain.usecase.KeptReads.Stats(2, 2, 1, 3));
+    }
+
     /** The count is read before the read runs: a write committed during the read retires its answer. */
     @Test
     void anAnswerReadWhileAWriteCommitsIsNotServedAfterIt() {

@@ -20,6 +20,7 @@ import java.util.function.ToDoubleFunction;
 import org.provisio.adapters.memory.InMemoryCredentialCache;
 import org.provisio.domain.model.OutboxDepth;
 import org.provisio.domain.port.JobObserver;
+import org.provisio.domain.usecase.KeptReads;
 import org.provisio.domain.usecase.OutboxStatus;
 import org.provisio.jaxrs.ProvisioFeature;
 import org.provisio.jaxrs.http.Realm;
@@ -33,7 +34,8 @@ import org.provisio.server.Sampled;
  * registry with the JVM's and the process's meters bound at once, and the hooks through which the
  * rest of the server reports to it — {@link #requests()} for the HTTP filter, {@link #jobs()} for
  * the domain's jobs, {@link #pool} for HikariCP, {@link #credentialCache} for the cache of SCIM
- * credentials, {@link #install} for the endpoint and the outbox's depth. Nothing outside this
+ * credentials, {@link #keptReads} for the SCIM reads kept in memory, {@link #install} for the
+ * endpoint and the outbox's depth. Nothing outside this
  * package sees Micrometer.
  *
  * <pre>{@code
@@ -41,6 +43,7 @@ import org.provisio.server.Sampled;
  * JdbcStore.open(settings, metrics::pool);
  * Provisioning provisioning = Provisioning.builder(store).jobObserver(metrics.jobs()).credentialCache(cache).build();
  * metrics.credentialCache(cache);
+ * metrics.keptReads(provisioning.keptReads());
  * metrics.install(features, provisioning.outboxStatus());
  * }</pre>
  */
@@ -53,6 +56,7 @@ public final class ServerMetrics implements AutoCloseable {
     static final Duration OUTBOX_TIMEOUT = Duration.ofSeconds(1);
 
     private static final String CACHE_LOOKUPS = "provisio.credential.cache.lookups";
+    private static final String KEPT_LOOKUPS = "provisio.read.kept.lookups";
 
     private final String token;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -119,6 +123,24 @@ public final class ServerMetrics implements AutoCloseable {
         FunctionCounter.builder(CACHE_LOOKUPS, cache, c -> c.stats().misses())
                 .description("Credential lookups of SCIM authentication, answered from memory (hit) or the store (miss)")
                 .tag("result", "miss").register(registry);
+    }
+
+    /**
+     * Counts the SCIM reads answered from memory ({@code provisio.read.kept.lookups}, {@code result}
+     * {@code hit} or {@code miss}; on a store without a change count, PostgreSQL, both stay 0) and
+     * gauges how many answers are held ({@code provisio.read.kept.size}, beside its capacity).
+     */
+    public void keptReads(KeptReads kept) {
+        FunctionCounter.builder(KEPT_LOOKUPS, kept, k -> k.stats().hits())
+                .description("SCIM reads that could be kept in memory, answered from it (hit) or the store (miss)")
+                .tag("result", "hit").register(registry);
+        FunctionCounter.builder(KEPT_LOOKUPS, kept, k -> k.stats().misses())
+                .description("SCIM reads that could be kept in memory, answered from it (hit) or the store (miss)")
+                .tag("result", "miss").register(registry);
+        Gauge.builder("provisio.read.kept.size", kept, k -> k.stats().size())
+                .description("Answers of SCIM reads held in memory, current or retired").register(registry);
+        Gauge.builder("provisio.read.kept.capacity", kept, k -> k.stats().capacity())
+                .description("The most answers of SCIM reads held in memory").register(registry);
     }
 
     private void outboxGauge(Sampled<OutboxDepth> depth, String state, ToDoubleFunction<OutboxDepth> count) {
