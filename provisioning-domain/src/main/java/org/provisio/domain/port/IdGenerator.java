@@ -30,4 +30,24 @@ public interface IdGenerator {
             return new UUID(msb, lsb).toString();
         };
     }
+
+    /**
+     * Time-ordered UUIDs (version 7, RFC 9562 §5.7): the first 48 bits are the Unix time in
+     * milliseconds, the other 74 free bits come from each thread's own {@link SecureRandom}. Ids made
+     * close in time sort close together, so that an index of them (a user's row, its emails, its
+     * invitation, each outbox message and audit entry are keyed by such ids) takes new ids near its
+     * end, in pages it has just written, instead of at a random page of its whole extent; one id still
+     * tells nothing about another beyond the millisecond it was made in. The default of
+     * {@code Provisioning.builder}.
+     */
+    static IdGenerator timeOrdered() {
+        ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
+        return () -> {
+            SecureRandom r = random.get();
+            long randA = r.nextInt() & 0x0fffL;
+            long randB = r.nextLong() & 0x3fffffffffffffffL;
+            long msb = (System.currentTimeMillis() & 0xffffffffffffL) << 16 | 0x7000L | randA;
+            return new UUID(msb, randB | 0x8000000000000000L).toString();
+        };
+    }
 }

@@ -278,13 +278,13 @@ public final class Provisioning {
     }
 
     /**
-     * Builds a {@link Provisioning}; defaults: system UTC clock, UUIDs, 30 days retention, 400 days
+     * Builds a {@link Provisioning}; defaults: system UTC clock, time-ordered UUIDs, 30 days retention, 400 days
      * of audit log, 7 days invitations, batches of 100.
      */
     public static final class Builder {
         private final Store store;
         private Clock clock = Clock.systemUTC();
-        private IdGenerator ids = IdGenerator.uuids();
+        private IdGenerator ids = IdGenerator.timeOrdered();
         private Retention retention = Retention.DEFAULT;
         private InvitationTtl invitationTtl = InvitationTtl.DEFAULT;
         private int purgeBatchSize = 100;
