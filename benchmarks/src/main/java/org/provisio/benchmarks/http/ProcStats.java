@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /** What Linux's {@code /proc} says about a process: its CPU time and its resident memory. */
 final class ProcStats {
@@ -31,7 +32,7 @@ final class ProcStats {
     static OptionalLong compilerCpuMillis(long pid) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         long ticks = 0;
-        try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+        try (Stream<Path> threads = Files.list(tasks)) {
             for (Path task : (Iterable<Path>) threads::iterator) {
                 String stat;
                 try {

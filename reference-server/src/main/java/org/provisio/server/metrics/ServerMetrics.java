@@ -117,12 +117,8 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** Reports how often SCIM authentication found its credential in {@code cache}, read when scraped. */
     public void credentialCache(InMemoryCredentialCache cache) {
-        FunctionCounter.builder(CACHE_LOOKUPS, cache, c -> c.stats().hits())
-                .description("Credential lookups of SCIM authentication, answered from memory (hit) or the store (miss)")
-                .tag("result", "hit").register(registry);
-        FunctionCounter.builder(CACHE_LOOKUPS, cache, c -> c.stats().misses())
-                .description("Credential lookups of SCIM authentication, answered from memory (hit) or the store (miss)")
-                .tag("result", "miss").register(registry);
+        lookups(CACHE_LOOKUPS, "Credential lookups of SCIM authentication, answered from memory (hit) or the store (miss)",
+                cache, c -> c.stats().hits(), c -> c.stats().misses());
     }
 
     /**
@@ -131,16 +127,19 @@ public final class ServerMetrics implements AutoCloseable {
      * gauges how many answers are held ({@code provisio.read.kept.size}, beside its capacity).
      */
     public void keptReads(KeptReads kept) {
-        FunctionCounter.builder(KEPT_LOOKUPS, kept, k -> k.stats().hits())
-                .description("SCIM reads that could be kept in memory, answered from it (hit) or the store (miss)")
-                .tag("result", "hit").register(registry);
-        FunctionCounter.builder(KEPT_LOOKUPS, kept, k -> k.stats().misses())
-                .description("SCIM reads that could be kept in memory, answered from it (hit) or the store (miss)")
-                .tag("result", "miss").register(registry);
+        lookups(KEPT_LOOKUPS, "SCIM reads that could be kept in memory, answered from it (hit) or the store (miss)",
+                kept, k -> k.stats().hits(), k -> k.stats().misses());
         Gauge.builder("provisio.read.kept.size", kept, k -> k.stats().size())
                 .description("Answers of SCIM reads held in memory, current or retired").register(registry);
         Gauge.builder("provisio.read.kept.capacity", kept, k -> k.stats().capacity())
                 .description("The most answers of SCIM reads held in memory").register(registry);
+    }
+
+    /** A counter {@code name} in two series, {@code result="hit"} and {@code result="miss"}, read when scraped. */
+    private <T> void lookups(String name, String description, T source, ToDoubleFunction<T> hits,
+                             ToDoubleFunction<T> misses) {
+        FunctionCounter.builder(name, source, hits).description(description).tag("result", "hit").register(registry);
+        FunctionCounter.builder(name, source, misses).description(description).tag("result", "miss").register(registry);
     }
 
     private void outboxGauge(Sampled<OutboxDepth> depth, String state, ToDoubleFunction<OutboxDepth> count) {
