@@ -36,7 +36,7 @@ final class InMemoryGroups implements Groups {
     /** One tenant's groups. */
     private final class Tenant {
         final SeqMap<GroupId, GroupHeader> headers = new SeqMap<>(guard);
-        final SeqMap<String, GroupId> byName = new SeqMap<>(guard);
+        final KeyIndex<String, GroupId> byName = new KeyIndex<>(guard);
         final Map<GroupId, Set<UserId>> members = new HashMap<>();
         final Map<UserId, Set<GroupId>> byMember = new HashMap<>();
     }

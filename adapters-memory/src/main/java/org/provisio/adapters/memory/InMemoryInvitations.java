@@ -1,8 +1,11 @@
 package org.provisio.adapters.memory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.provisio.domain.model.Invitation;
 import org.provisio.domain.model.InvitationId;
 import org.provisio.domain.model.SecretHash;
@@ -19,12 +22,28 @@ import org.provisio.domain.port.Invitations;
 final class InMemoryInvitations implements Invitations {
     private final Guard guard;
     private final SeqMap<InvitationId, Invitation> invitations;
-    private final SeqMap<SecretHash, InvitationId> byHash;
+    private final KeyIndex<SecretHash, InvitationId> byHash;
+    /** Each user's invitations in the order they were issued: a tenant's users to their ids. */
+    private final Map<TenantId, KeyIndex<UserId, InvitationId[]>> byUser = new ConcurrentHashMap<>();
 
     InMemoryInvitations(Guard guard) {
         this.guard = guard;
         this.invitations = new SeqMap<>(guard);
-        this.byHash = new SeqMap<>(guard);
+        this.byHash = new KeyIndex<>(guard);
+    }
+
+    private KeyIndex<UserId, InvitationId[]> usersOf(TenantId tenant) {
+        return byUser.computeIfAbsent(tenant, t -> new KeyIndex<>(guard));
+    }
+
+    /** The user's invitations in the order they were issued. */
+    private List<Invitation> issuedTo(TenantId tenant, UserId user) {
+        InvitationId[] ids = usersOf(tenant).get(user).orElse(new InvitationId[0]);
+        List<Invitation> mine = new ArrayList<>(ids.length);
+        for (InvitationId id : ids) {
+            invitations.get(id).ifPresent(mine::add);
+        }
+        return mine;
     }
 
     @Override
@@ -36,6 +55,11 @@ final class InMemoryInvitations implements Invitations {
                 }
                 invitations.put(invitation.id(), invitation);
                 byHash.put(invitation.tokenHash(), invitation.id());
+                KeyIndex<UserId, InvitationId[]> users = usersOf(invitation.tenantId());
+                InvitationId[] before = users.get(invitation.userId()).orElse(new InvitationId[0]);
+                InvitationId[] after = Arrays.copyOf(before, before.length + 1);
+                after[before.length] = invitation.id();
+                users.put(invitation.userId(), after);
             }
             return null;
         });
@@ -80,24 +104,19 @@ final class InMemoryInvitations implements Invitations {
     @Override
     public Optional<Invitation> latestFor(TenantId tenant, UserId user) {
         return guard.read(tenant, () -> {
-            Invitation latest = null;
-            for (Invitation i : invitations.valueList()) {
-                if (i.tenantId().equals(tenant) && i.userId().equals(user)) {
-                    latest = i;
-                }
+            synchronized (this) {
+                List<Invitation> mine = issuedTo(tenant, user);
+                return mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(mine.size() - 1));
             }
-            return Optional.ofNullable(latest);
         });
     }
 
     @Override
     public List<Invitation> allFor(TenantId tenant, UserId user) {
         return guard.read(tenant, () -> {
-            List<Invitation> mine = new ArrayList<>();
-            for (Invitation i : invitations.valueList()) {
-                if (i.tenantId().equals(tenant) && i.userId().equals(user)) {
-                    mine.add(i);
-                }
+            List<Invitation> mine;
+            synchronized (this) {
+                mine = issuedTo(tenant, user);
             }
             mine.sort(java.util.Comparator.comparing(Invitation::issuedAt).thenComparing(i -> i.id().value()));
             return List.copyOf(mine);
@@ -108,16 +127,12 @@ final class InMemoryInvitations implements Invitations {
     public int deleteAllFor(TenantId tenant, UserId user) {
         return guard.write(tenant, () -> {
             synchronized (this) {
-                List<Invitation> doomed = new ArrayList<>();
-                for (Invitation i : invitations.valueList()) {
-                    if (i.tenantId().equals(tenant) && i.userId().equals(user)) {
-                        doomed.add(i);
-                    }
-                }
+                List<Invitation> doomed = issuedTo(tenant, user);
                 for (Invitation i : doomed) {
                     invitations.remove(i.id());
                     byHash.remove(i.tokenHash());
                 }
+                usersOf(tenant).remove(user);
                 return doomed.size();
             }
         });

@@ -37,7 +37,7 @@ final class InMemoryUsers implements Users {
     /** One tenant's users. */
     private final class Tenant {
         final SeqMap<UserId, User> users = new SeqMap<>(guard);
-        final SeqMap<String, UserId> byName = new SeqMap<>(guard);
+        final KeyIndex<String, UserId> byName = new KeyIndex<>(guard);
     }
 
     private final Guard guard;

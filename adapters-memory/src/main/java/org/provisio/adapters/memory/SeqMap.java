@@ -1,9 +1,12 @@
 package org.provisio.adapters.memory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -12,6 +15,10 @@ import java.util.TreeMap;
  * journals every write with the {@link Guard}, so that a rollback restores it exactly (a removed
  * entry comes back in its place). Its methods, and the undo actions it journals, hold its monitor,
  * so that a rollback on one thread never races a read of a table shared by all tenants.
+ *
+ * <p>The order is two parallel arrays, sequence numbers ascending and their keys, with a removed
+ * entry's key cleared until a compaction drops it: 12 bytes an entry, where a {@code TreeMap} of
+ * boxed sequence numbers took 64 (the in-memory store holds everything in the heap).
  */
 final class SeqMap<K, V> {
     private record Row<V>(long seq, V value) {
@@ -19,7 +26,11 @@ final class SeqMap<K, V> {
 
     private final Guard guard;
     private final Map<K, Row<V>> rows = new HashMap<>();
-    private final TreeMap<Long, K> order = new TreeMap<>();
+    private long[] seqs = new long[8];
+    private Object[] keys = new Object[8];
+    /** Used slots of {@link #seqs} and {@link #keys}, cleared ones included. */
+    private int slots;
+    private int cleared;
     private long nextSeq;
 
     SeqMap(Guard guard) {
@@ -50,13 +61,13 @@ final class SeqMap<K, V> {
         long seq = previous == null ? nextSeq++ : previous.seq();
         rows.put(key, new Row<>(seq, value));
         if (previous == null) {
-            order.put(seq, key);
+            append(seq, key);
         }
         guard.onRollback(() -> {
             synchronized (this) {
                 if (previous == null) {
                     rows.remove(key);
-                    order.remove(seq);
+                    clear(seq);
                 } else {
                     rows.put(key, previous);
                 }
@@ -69,31 +80,110 @@ final class SeqMap<K, V> {
         if (previous == null) {
             return false;
         }
-        order.remove(previous.seq());
+        clear(previous.seq());
         guard.onRollback(() -> {
             synchronized (this) {
                 rows.put(key, previous);
-                order.put(previous.seq(), key);
+                restore(previous.seq(), key);
             }
         });
         return true;
     }
 
-    /** The values in insertion order; the caller holds the lock that keeps writers out while it iterates. */
-    Iterable<V> values() {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<K> keys = order.values().iterator();
+    private void append(long seq, K key) {
+        if (slots == seqs.length) {
+            if (cleared > slots / 2) {
+                compact();
+            } else {
+                seqs = Arrays.copyOf(seqs, slots * 2);
+                keys = Arrays.copyOf(keys, slots * 2);
+            }
+        }
+        seqs[slots] = seq;
+        keys[slots] = key;
+        slots++;
+    }
+
+    private void clear(long seq) {
+        int at = Arrays.binarySearch(seqs, 0, slots, seq);
+        if (at >= 0 && keys[at] != null) {
+            keys[at] = null;
+            cleared++;
+        }
+    }
+
+    /** Puts a removed key back at its sequence number, in its slot or, if compacted away, a new one there. */
+    private void restore(long seq, K key) {
+        int at = Arrays.binarySearch(seqs, 0, slots, seq);
+        if (at >= 0) {
+            keys[at] = key;
+            cleared--;
+            return;
+        }
+        int insert = -at - 1;
+        if (slots == seqs.length) {
+            seqs = Arrays.copyOf(seqs, slots * 2);
+            keys = Arrays.copyOf(keys, slots * 2);
+        }
+        System.arraycopy(seqs, insert, seqs, insert + 1, slots - insert);
+        System.arraycopy(keys, insert, keys, insert + 1, slots - insert);
+        seqs[insert] = seq;
+        keys[insert] = key;
+        slots++;
+    }
+
+    /** Drops the cleared slots, in place, keeping the order. */
+    private void compact() {
+        int kept = 0;
+        for (int i = 0; i < slots; i++) {
+            if (keys[i] != null) {
+                seqs[kept] = seqs[i];
+                keys[kept] = keys[i];
+                kept++;
+            }
+        }
+        Arrays.fill(keys, kept, slots, null);
+        slots = kept;
+        cleared = 0;
+    }
+
+    /** The keys in insertion order from slot {@code from}, skipping cleared ones, with their sequence numbers. */
+    private <T> Iterator<T> walk(int from, ObjLongFunction<K, T> out) {
+        return new Iterator<>() {
+            private int next = skip(from);
+
+            private int skip(int i) {
+                while (i < slots && keys[i] == null) {
+                    i++;
+                }
+                return i;
+            }
 
             @Override
             public boolean hasNext() {
-                return keys.hasNext();
+                return next < slots;
             }
 
             @Override
-            public V next() {
-                return rows.get(keys.next()).value();
+            @SuppressWarnings("unchecked")
+            public T next() {
+                if (next >= slots) {
+                    throw new NoSuchElementException();
+                }
+                int i = next;
+                next = skip(i + 1);
+                return out.apply((K) keys[i], seqs[i]);
             }
         };
+    }
+
+    private interface ObjLongFunction<K, T> {
+        T apply(K key, long seq);
+    }
+
+    /** The values in insertion order; the caller holds the lock that keeps writers out while it iterates. */
+    Iterable<V> values() {
+        return () -> walk(0, (key, seq) -> rows.get(key).value());
     }
 
     /** A value with its place in the insertion order. */
@@ -112,19 +202,9 @@ final class SeqMap<K, V> {
      * while it iterates.
      */
     Iterable<Entry<V>> after(long seq) {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<Map.Entry<Long, K>> keys = order.tailMap(seq, false).entrySet().iterator();
-
-            @Override
-            public boolean hasNext() {
-                return keys.hasNext();
-            }
-
-            @Override
-            public Entry<V> next() {
-                Map.Entry<Long, K> e = keys.next();
-                return new Entry<>(e.getKey(), rows.get(e.getValue()).value());
-            }
+        return () -> {
+            int at = Arrays.binarySearch(seqs, 0, slots, seq);
+            return walk(at >= 0 ? at + 1 : -at - 1, (key, s) -> new Entry<>(s, rows.get(key).value()));
         };
     }
 
@@ -136,9 +216,9 @@ final class SeqMap<K, V> {
     }
 
     /** The values of those of {@code keys} that are present, in insertion order. */
-    synchronized List<V> valuesOf(java.util.Collection<K> keys) {
+    synchronized List<V> valuesOf(java.util.Collection<K> wanted) {
         TreeMap<Long, V> picked = new TreeMap<>();
-        for (K key : keys) {
+        for (K key : wanted) {
             Row<V> row = rows.get(key);
             if (row != null) {
                 picked.put(row.seq(), row.value());

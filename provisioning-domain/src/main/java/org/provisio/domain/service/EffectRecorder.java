@@ -118,6 +118,8 @@ final class EffectRecorder {
         private Actor actor;
         private Instant at;
         private Optional<RequestId> requestId;
+        /** The user's audit target, one string for all the change's entries (the in-memory store keeps them). */
+        private String target;
         private final List<AuditEntry> audits = new ArrayList<>(4);
         private final List<OutboxMessage> messages = new ArrayList<>(2);
 
@@ -127,10 +129,11 @@ final class EffectRecorder {
             this.actor = change.actor();
             this.at = change.at();
             this.requestId = change.requestId();
+            this.target = AuditEntry.targetOf(user.id());
         }
 
         private void audit(AuditAction action, String detail) {
-            audits.add(new AuditEntry(ctx.ids.next(), user.tenantId(), actor, action, AuditEntry.targetOf(user.id()), at, detail,
+            audits.add(new AuditEntry(ctx.ids.next(), user.tenantId(), actor, action, target, at, detail,
                     requestId));
         }
 
