@@ -34,7 +34,7 @@ record Settings(
         String java) {
 
     /** The JVM options of the README's run command, unless {@code BENCH_JVM_OPTS} says otherwise. */
-    static final String DEFAULT_JVM_OPTS = "-XX:SharedArchiveFile=reference-server/target/provisio.jsa -Xms24m -Xmx256m"
+    static final String DEFAULT_JVM_OPTS = "-XX:SharedArchiveFile=reference-server/target/provisio.jsa -Xms128m -Xmx256m"
             + " -XX:+UseSerialGC";
 
     Settings {
