@@ -30,7 +30,7 @@
 set -euo pipefail
 
 # The JVM options of the README's run command; every target gets exactly these.
-BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--XX:SharedArchiveFile=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/reference-server/target/provisio.jsa -Xms24m -Xmx256m -XX:+UseSerialGC}"
+BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--XX:SharedArchiveFile=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/reference-server/target/provisio.jsa -Xms128m -Xmx256m -XX:+UseSerialGC}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/benchmarks/target/http-bench"
