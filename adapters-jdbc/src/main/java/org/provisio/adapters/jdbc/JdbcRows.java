@@ -35,6 +35,8 @@ final class JdbcRows {
                 statement.setInt(index, n);
             } else if (p instanceof Boolean b) {
                 statement.setBoolean(index, b);
+            } else if (p instanceof java.sql.Array a) {
+                statement.setArray(index, a);
             } else {
                 throw new IllegalArgumentException("unsupported parameter type " + p.getClass());
             }
