@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.provisio.domain.model.Actor;
 import org.provisio.domain.model.GroupId;
 import org.provisio.domain.model.TenantId;
@@ -55,9 +56,27 @@ final class ScimRequests {
         return search;
     }
 
-    /** The tenant of the path; the authentication filter has already checked it. */
+    /** How many tenants' ids {@link #tenant} keeps; past that it starts again. */
+    static final int KNOWN_TENANTS = 10_000;
+    private static final ConcurrentHashMap<String, TenantId> TENANTS = new ConcurrentHashMap<>();
+
+    /**
+     * The tenant of the path; the authentication filter has already checked it. One instance per
+     * tenant, so that what requests store (users, invitations, audit entries, messages: in the
+     * in-memory store, for as long as they live) shares it instead of holding a copy of the id each,
+     * 96 bytes a user. Only authenticated requests get here, and the map is bounded all the same.
+     */
     static TenantId tenant(String tenantId) {
-        return TenantId.of(tenantId);
+        TenantId known = TENANTS.get(tenantId);
+        if (known != null) {
+            return known;
+        }
+        TenantId parsed = TenantId.of(tenantId);
+        if (TENANTS.size() >= KNOWN_TENANTS) {
+            TENANTS.clear();
+        }
+        TenantId raced = TENANTS.putIfAbsent(tenantId, parsed);
+        return raced == null ? parsed : raced;
     }
 
     /** A user id from the path; one that cannot be an id names no user: 404. */
