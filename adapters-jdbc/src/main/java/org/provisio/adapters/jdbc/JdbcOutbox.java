@@ -255,12 +255,12 @@ final class JdbcOutbox implements Outbox {
      */
     private List<Row> nextRows(Connection c, List<Row> heads, int room) throws SQLException {
         if (vendor == JdbcVendor.POSTGRESQL) {
+            List<Recipient> users = heads.stream().map(h -> Recipient.of(h.message())).toList();
             return JdbcRows.list(c, "SELECT o.* FROM unnest(?, ?, ?) AS u(tenant_id, user_id, after_seq)"
                     + " CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM outbox WHERE tenant_id = u.tenant_id"
                     + " AND user_id = u.user_id AND seq > u.after_seq AND parked_ns IS NULL ORDER BY seq"
                     + " FETCH FIRST ? ROWS ONLY) o",
-                    List.of(varchars(c, heads, h -> h.message().tenantId().value()),
-                            varchars(c, heads, h -> h.message().subject().key()),
+                    List.of(varchars(c, users, Recipient::tenant), varchars(c, users, Recipient::user),
                             c.createArrayOf("bigint", heads.stream().map(Row::seq).toArray(Long[]::new)), room),
                     JdbcOutbox::row);
         }

@@ -36,9 +36,17 @@ final class InMemoryInvitations implements Invitations {
         return byUser.computeIfAbsent(tenant, t -> new KeyIndex<>(guard));
     }
 
+    /** The ids of the user's invitations in the order they were issued; a read creates nothing. */
+    private InvitationId[] idsOf(TenantId tenant, UserId user) {
+        KeyIndex<UserId, InvitationId[]> users = byUser.get(tenant);
+        return users == null ? NONE : users.get(user).orElse(NONE);
+    }
+
+    private static final InvitationId[] NONE = new InvitationId[0];
+
     /** The user's invitations in the order they were issued. */
     private List<Invitation> issuedTo(TenantId tenant, UserId user) {
-        InvitationId[] ids = usersOf(tenant).get(user).orElse(new InvitationId[0]);
+        InvitationId[] ids = idsOf(tenant, user);
         List<Invitation> mine = new ArrayList<>(ids.length);
         for (InvitationId id : ids) {
             invitations.get(id).ifPresent(mine::add);
@@ -55,11 +63,10 @@ final class InMemoryInvitations implements Invitations {
                 }
                 invitations.put(invitation.id(), invitation);
                 byHash.put(invitation.tokenHash(), invitation.id());
-                KeyIndex<UserId, InvitationId[]> users = usersOf(invitation.tenantId());
-                InvitationId[] before = users.get(invitation.userId()).orElse(new InvitationId[0]);
+                InvitationId[] before = idsOf(invitation.tenantId(), invitation.userId());
                 InvitationId[] after = Arrays.copyOf(before, before.length + 1);
                 after[before.length] = invitation.id();
-                users.put(invitation.userId(), after);
+                usersOf(invitation.tenantId()).put(invitation.userId(), after);
             }
             return null;
         });
@@ -132,7 +139,7 @@ final class InMemoryInvitations implements Invitations {
                     invitations.remove(i.id());
                     byHash.remove(i.tokenHash());
                 }
-                usersOf(tenant).remove(user);
+                Optional.ofNullable(byUser.get(tenant)).ifPresent(users -> users.remove(user));
                 return doomed.size();
             }
         });

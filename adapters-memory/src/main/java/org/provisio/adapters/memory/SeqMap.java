@@ -95,8 +95,7 @@ final class SeqMap<K, V> {
             if (cleared > slots / 2) {
                 compact();
             } else {
-                seqs = Arrays.copyOf(seqs, slots * 2);
-                keys = Arrays.copyOf(keys, slots * 2);
+                grow();
             }
         }
         seqs[slots] = seq;
@@ -122,14 +121,18 @@ final class SeqMap<K, V> {
         }
         int insert = -at - 1;
         if (slots == seqs.length) {
-            seqs = Arrays.copyOf(seqs, slots * 2);
-            keys = Arrays.copyOf(keys, slots * 2);
+            grow();
         }
         System.arraycopy(seqs, insert, seqs, insert + 1, slots - insert);
         System.arraycopy(keys, insert, keys, insert + 1, slots - insert);
         seqs[insert] = seq;
         keys[insert] = key;
         slots++;
+    }
+
+    private void grow() {
+        seqs = Arrays.copyOf(seqs, slots * 2);
+        keys = Arrays.copyOf(keys, slots * 2);
     }
 
     /** Drops the cleared slots, in place, keeping the order. */
@@ -215,7 +218,7 @@ final class SeqMap<K, V> {
         return out;
     }
 
-    /** The values of those of {@code keys} that are present, in insertion order. */
+    /** The values of those of {@code wanted} that are present, in insertion order. */
     synchronized List<V> valuesOf(java.util.Collection<K> wanted) {
         TreeMap<Long, V> picked = new TreeMap<>();
         for (K key : wanted) {
