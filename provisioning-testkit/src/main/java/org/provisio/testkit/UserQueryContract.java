@@ -20,6 +20,7 @@ import org.provisio.domain.model.User;
 import org.provisio.domain.model.UserName;
 import org.provisio.domain.model.UserQuery;
 import org.provisio.domain.model.UserState;
+import org.provisio.domain.port.WriteOutcome;
 import org.provisio.scim.filter.CompareOperator;
 import org.provisio.scim.filter.Filter;
 import org.provisio.scim.path.AttributePath;
@@ -27,6 +28,7 @@ import org.provisio.scim.query.SortBy;
 import org.provisio.scim.resource.BooleanValue;
 import org.provisio.scim.resource.ComplexValue;
 import org.provisio.scim.resource.MultiValue;
+import org.provisio.scim.resource.ScimResource;
 import org.provisio.scim.resource.StringValue;
 import org.provisio.scim.schema.CoreSchemas;
 
@@ -97,6 +99,30 @@ public abstract class UserQueryContract extends StoreContract {
 
     private List<String> names(Page<User> page) {
         return page.items().stream().map(u -> u.userName().value()).toList();
+    }
+
+    /**
+     * {@link org.provisio.domain.port.Users#replace}: a change that keeps the emails (of state, here)
+     * and one that changes them; an email filter follows both, whatever a store leaves unwritten.
+     */
+    @Test
+    void emailFiltersFollowAReplaceWhetherItKeptTheEmailsOrChangedThem() {
+        User stored = store.users().findByUserName(tenant, UserName.of("JSmith")).orElseThrow();
+        User activated = stored.withState(new Active(clock.instant()), clock.instant());
+        assertThat(store.users().replace(stored, activated)).isEqualTo(WriteOutcome.WRITTEN);
+        assertThat(names(byEmail("jsmith@example.com"))).containsExactly("JSmith");
+
+        User moved = activated.withAttributes(activated.userName(), activated.externalId(), ScimResource.of(
+                ComplexValue.of("emails", MultiValue.of(email("john@example.net", "work", true)))), clock.instant());
+        assertThat(store.users().replace(activated, moved)).isEqualTo(WriteOutcome.WRITTEN);
+        assertThat(names(byEmail("jsmith@example.com"))).isEmpty();
+        assertThat(names(byEmail("john@example.net"))).containsExactly("JSmith");
+        assertThat(store.users().find(tenant, stored.id())).contains(moved);
+    }
+
+    private Page<User> byEmail(String email) {
+        return store.users().query(tenant, UserQuery.filtered(Filter.parse("emails.value eq \"" + email + "\""),
+                PageRequest.first(10)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -110,6 +110,14 @@ public final class JdbcStore implements Store, AutoCloseable {
             config.setAutoCommit(false);
             config.setConnectionTimeout(10_000);
             config.setPoolName("provisio");
+            JdbcVendor vendor = JdbcVendor.fromUrl(settings.url());
+            if (vendor != null) {
+                vendor.connectionDefaults().forEach((setting, value) -> {
+                    if (!JdbcVendor.urlSets(settings.url(), setting)) {
+                        config.addDataSourceProperty(setting, value);
+                    }
+                });
+            }
             customizer.accept(config);
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.Page;
@@ -72,6 +73,18 @@ final class JdbcUsers implements Users {
 
     @Override
     public WriteOutcome update(User user, Version expected) {
+        return write(user, expected, true);
+    }
+
+    /** Leaves the rows of {@code user_emails} alone when the emails are those already stored. */
+    @Override
+    public WriteOutcome replace(User before, User after) {
+        boolean sameEmails = Objects.equals(before.profile().attributes().getOrNull("emails"),
+                after.profile().attributes().getOrNull("emails"));
+        return write(after, before.version(), !sameEmails);
+    }
+
+    private WriteOutcome write(User user, Version expected, boolean emailsChanged) {
         JdbcUserColumns columns = JdbcUserColumns.of(user);
         String document = JdbcDocuments.user(user.state(), user.profile());
         return tx.call(c -> {
@@ -105,9 +118,11 @@ final class JdbcUsers implements Users {
                         user.tenantId().value(), user.id().value()).isPresent()
                         ? WriteOutcome.STALE_VERSION : WriteOutcome.NOT_FOUND;
             }
-            JdbcRows.update(c, "DELETE FROM user_emails WHERE tenant_id = ? AND user_id = ?",
-                    user.tenantId().value(), user.id().value());
-            insertEmails(c, user, columns);
+            if (emailsChanged) {
+                JdbcRows.update(c, "DELETE FROM user_emails WHERE tenant_id = ? AND user_id = ?",
+                        user.tenantId().value(), user.id().value());
+                insertEmails(c, user, columns);
+            }
             return WriteOutcome.WRITTEN;
         });
     }

@@ -260,6 +260,33 @@ class JdbcStoreTest {
         assertThat(store.unitOfWork().changeCount()).isEmpty();
     }
 
+    /**
+     * The pool's H2 connections cache more parsed statements than H2's 8, which one PATCH already
+     * outnumbers ({@link JdbcVendor#connectionDefaults()}), unless the URL says otherwise.
+     */
+    @Test
+    void anEmbeddedH2CachesMoreStatementsThanAPatchRunsUnlessTheUrlSaysOtherwise() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "h2-settings"));
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("provisio-" + System.nanoTime());
+        try (JdbcStore store = JdbcStore.open(JdbcSettings.of(url))) {
+            assertThat(h2Setting(url, "QUERY_CACHE_SIZE")).isEqualTo("64");
+        }
+        String own = url + "-own;query_cache_size=16";
+        try (JdbcStore store = JdbcStore.open(JdbcSettings.of(own))) {
+            assertThat(h2Setting(own, "QUERY_CACHE_SIZE")).as("the URL's own value").isEqualTo("16");
+        }
+    }
+
+    private static String h2Setting(String url, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
+                var s = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     @Test
     void anUnreachableDatabaseFailsWithOneClearLine() {
         assertThatThrownBy(() -> JdbcStore.open(JdbcSettings.of("jdbc:postgresql://127.0.0.1:1/provisio",

@@ -31,6 +31,16 @@ public interface Users {
      */
     WriteOutcome update(User user, Version expected);
 
+    /**
+     * {@link #update(User, Version)} of {@code after}, a change of {@code before} as this unit of work
+     * read it (the version expected is {@code before}'s): a store may leave alone what the two have
+     * in common, such as the index rows of emails a change of {@code active} did not touch. The
+     * default writes all of {@code after}.
+     */
+    default WriteOutcome replace(User before, User after) {
+        return update(after, before.version());
+    }
+
     Optional<User> find(TenantId tenant, UserId id);
 
     /**

@@ -217,7 +217,7 @@ final class UserChanges {
         if (changes.isEmpty()) {
             return true;
         }
-        WriteOutcome written = ctx.store.users().update(current, base.version());
+        WriteOutcome written = ctx.store.users().replace(base, current);
         if (written == WriteOutcome.NOT_UNIQUE) {
             if (batch.size() > 1) {
                 batch.forEach(Task::undecide);

@@ -30,7 +30,7 @@ final class UserRecords {
      * its effects: the view of the user, or {@code NotUnique} after a rename onto a taken name.
      */
     Outcome<UserView> write(User before, User after, Actor actor, Instant at, List<Effect> effects) {
-        WriteOutcome written = ctx.store.users().update(after, before.version());
+        WriteOutcome written = ctx.store.users().replace(before, after);
         switch (written) {
             case WRITTEN:
                 recorder.record(after, actor, at, effects);
