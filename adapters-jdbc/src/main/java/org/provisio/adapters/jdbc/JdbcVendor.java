@@ -48,20 +48,18 @@ enum JdbcVendor {
 
     /**
      * Settings the pool's connections carry unless the URL sets them itself (H2 refuses a setting
-     * given twice with two values).
-     * <ul>
-     * <li>H2's {@code QUERY_CACHE_SIZE}: each connection keeps its last 8 parsed statements by
-     * default, fewer than one PATCH runs (lock, groups, update, emails, invitation, audit, outbox)
-     * before the outbox's claim runs its own on the same pooled connection; cycling through more
-     * statements than an LRU cache holds, every statement missed and was parsed again.</li>
-     * <li>H2's {@code OPTIMIZE_REUSE_RESULTS}: before every query H2 checked whether it could hand
-     * back the previous result of the same statement, which with other parameters it cannot; the
-     * domain keeps the answers worth keeping itself ({@code KeptReads}, checked against
-     * {@link H2Changes}).</li>
-     * </ul>
+     * given twice with two values). H2's {@code QUERY_CACHE_SIZE}: each connection keeps its last 8
+     * parsed statements by default, fewer than a PATCH (lock, groups, update, invitation, audit,
+     * outbox) and the outbox's claim (about as many) run between them on the same pooled connections;
+     * cycling through more statements than an LRU cache holds, every statement missed and was parsed
+     * again.
+     * It is a database setting, read only when the database opens (no admin right needed, nothing
+     * changed for a database another connection opened first); settings that H2 applies with a
+     * {@code SET} on every connection are left alone, since they need admin rights and change the
+     * database for every other user of it.
      */
     Map<String, String> connectionDefaults() {
-        return this == H2 ? Map.of("QUERY_CACHE_SIZE", "64", "OPTIMIZE_REUSE_RESULTS", "FALSE") : Map.of();
+        return this == H2 ? Map.of("QUERY_CACHE_SIZE", "64") : Map.of();
     }
 
     /** Whether {@code url} sets {@code setting} itself ({@code ;NAME=} in an H2 URL, any case). */

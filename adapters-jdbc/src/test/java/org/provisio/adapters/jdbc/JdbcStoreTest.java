@@ -261,8 +261,8 @@ class JdbcStoreTest {
     }
 
     /**
-     * The pool's H2 connections cache more parsed statements than H2's 8, which one PATCH already
-     * outnumbers ({@link JdbcVendor#connectionDefaults()}), unless the URL says otherwise.
+     * The pool's H2 connections cache more parsed statements than H2's 8, which a PATCH and the
+     * outbox's claim outnumber ({@link JdbcVendor#connectionDefaults()}), unless the URL says otherwise.
      */
     @Test
     void anEmbeddedH2CachesMoreStatementsThanAPatchRunsUnlessTheUrlSaysOtherwise() throws Exception {
@@ -274,6 +274,26 @@ class JdbcStoreTest {
         String own = url + "-own;query_cache_size=16";
         try (JdbcStore store = JdbcStore.open(JdbcSettings.of(own))) {
             assertThat(h2Setting(own, "QUERY_CACHE_SIZE")).as("the URL's own value").isEqualTo("16");
+        }
+    }
+
+    /**
+     * What the pool asks of H2 needs no admin right: an H2 setting applied with a {@code SET} on
+     * every connection would refuse a user without one (and change the database for its other users).
+     */
+    @Test
+    void anEmbeddedH2OpensForAUserWithoutAdminRights() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "h2-settings"));
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("restricted-" + System.nanoTime());
+        try (Connection admin = DriverManager.getConnection(url, "owner", "owner-secret");
+                Statement s = admin.createStatement()) {
+            s.execute("CREATE USER app PASSWORD 'app-secret'");
+            s.execute("GRANT ALTER ANY SCHEMA TO app");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO app");
+            try (JdbcStore store = JdbcStore.open(JdbcSettings.of(url, "app", "app-secret"))) {
+                store.tenants().add(new Tenant(TENANT, "Acme", T0));
+                assertThat(store.tenants().find(TENANT)).isPresent();
+            }
         }
     }
 
