@@ -88,7 +88,9 @@ public final class JdbcStore implements Store, AutoCloseable {
      * Opens a pooled store as {@link #open(JdbcSettings)} does, handing the pool's configuration to
      * {@code customizer} just before the pool starts: for what Provisio leaves unset, such as HikariCP's
      * metrics ({@code config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry))})
-     * or leak detection. Changing what Provisio set (the URL, credentials, auto-commit) is not supported.
+     * or leak detection. Changing what Provisio set (the URL, credentials, auto-commit) is not supported;
+     * H2's {@code QUERY_CACHE_SIZE}, which the pool asks for unless the URL names it, may be set as a
+     * data source property here.
      */
     public static JdbcStore open(JdbcSettings settings, Consumer<HikariConfig> customizer) {
         Objects.requireNonNull(settings, "settings");
@@ -110,15 +112,18 @@ public final class JdbcStore implements Store, AutoCloseable {
             config.setAutoCommit(false);
             config.setConnectionTimeout(10_000);
             config.setPoolName("provisio");
+            customizer.accept(config);
             JdbcVendor vendor = JdbcVendor.fromUrl(settings.url());
-            if (vendor != null) {
+            // driver properties, for a pool that still connects by URL; the URL's own settings and the
+            // customizer's properties win
+            if (vendor != null && config.getDataSource() == null && config.getDataSourceClassName() == null) {
                 vendor.connectionDefaults().forEach((setting, value) -> {
-                    if (!JdbcVendor.urlSets(settings.url(), setting)) {
+                    if (!JdbcVendor.urlSets(settings.url(), setting) && config.getDataSourceProperties()
+                            .stringPropertyNames().stream().noneMatch(setting::equalsIgnoreCase)) {
                         config.addDataSourceProperty(setting, value);
                     }
                 });
             }
-            customizer.accept(config);
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open database " + where + ": " + rootMessage(e), e);

@@ -262,10 +262,11 @@ class JdbcStoreTest {
 
     /**
      * The pool's H2 connections cache more parsed statements than H2's 8, which a PATCH and the
-     * outbox's claim outnumber ({@link JdbcVendor#connectionDefaults()}), unless the URL says otherwise.
+     * outbox's claim outnumber ({@link JdbcVendor#connectionDefaults()}), unless the URL or the
+     * pool's customizer says otherwise.
      */
     @Test
-    void anEmbeddedH2CachesMoreStatementsThanAPatchRunsUnlessTheUrlSaysOtherwise() throws Exception {
+    void anEmbeddedH2CachesMoreStatementsThanAPatchRunsUnlessTheUrlOrTheCustomizerSaysOtherwise() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "h2-settings"));
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("provisio-" + System.nanoTime());
         try (JdbcStore store = JdbcStore.open(JdbcSettings.of(url))) {
@@ -274,6 +275,11 @@ class JdbcStoreTest {
         String own = url + "-own;query_cache_size=16";
         try (JdbcStore store = JdbcStore.open(JdbcSettings.of(own))) {
             assertThat(h2Setting(own, "QUERY_CACHE_SIZE")).as("the URL's own value").isEqualTo("16");
+        }
+        String customized = url + "-customized";
+        try (JdbcStore store = JdbcStore.open(JdbcSettings.of(customized),
+                config -> config.addDataSourceProperty("query_cache_size", "32"))) {
+            assertThat(h2Setting(customized, "QUERY_CACHE_SIZE")).as("the customizer's value").isEqualTo("32");
         }
     }
 
