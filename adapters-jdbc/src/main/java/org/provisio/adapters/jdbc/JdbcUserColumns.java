@@ -2,6 +2,7 @@ package org.provisio.adapters.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.provisio.domain.model.User;
 import org.provisio.scim.resource.BinaryValue;
 import org.provisio.scim.resource.BooleanValue;
@@ -22,6 +23,9 @@ import org.provisio.scim.text.CaseFolding;
  * {@link #irregular()}: filters check it in memory.
  */
 final class JdbcUserColumns {
+    /** The attribute whose elements are the rows of {@code user_emails}. */
+    private static final String EMAILS = "emails";
+
     /** One element of {@code emails}: folded value and type, primary flag; each may be null. */
     record Email(String valueFold, String typeFold, Boolean primary) {
     }
@@ -47,7 +51,7 @@ final class JdbcUserColumns {
             givenNameFold = null;
             familyNameFold = null;
         }
-        Value all = profile.getOrNull("emails");
+        Value all = profile.getOrNull(EMAILS);
         if (all instanceof MultiValue list) {
             for (Value element : list.values()) {
                 if (element instanceof ComplexValue e) {
@@ -64,6 +68,12 @@ final class JdbcUserColumns {
 
     static JdbcUserColumns of(User user) {
         return new JdbcUserColumns(user);
+    }
+
+    /** Whether two versions of a user have the same {@link #emails} rows: their {@code emails} are equal. */
+    static boolean sameEmails(User before, User after) {
+        return Objects.equals(before.profile().attributes().getOrNull(EMAILS),
+                after.profile().attributes().getOrNull(EMAILS));
     }
 
     String displayNameFold() {

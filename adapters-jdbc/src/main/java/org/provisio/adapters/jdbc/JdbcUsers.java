@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.provisio.domain.model.GroupHeader;
 import org.provisio.domain.model.Page;
@@ -79,9 +78,7 @@ final class JdbcUsers implements Users {
     /** Leaves the rows of {@code user_emails} alone when the emails are those already stored. */
     @Override
     public WriteOutcome replace(User before, User after) {
-        boolean sameEmails = Objects.equals(before.profile().attributes().getOrNull("emails"),
-                after.profile().attributes().getOrNull("emails"));
-        return write(after, before.version(), !sameEmails);
+        return write(after, before.version(), !JdbcUserColumns.sameEmails(before, after));
     }
 
     private WriteOutcome write(User user, Version expected, boolean emailsChanged) {
