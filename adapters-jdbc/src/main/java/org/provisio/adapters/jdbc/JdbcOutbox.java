@@ -1,5 +1,6 @@
 package org.provisio.adapters.jdbc;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -232,7 +233,7 @@ final class JdbcOutbox implements Outbox {
     }
 
     /** A PostgreSQL {@code varchar[]} of one part of each item. */
-    private static <T> java.sql.Array varchars(Connection c, List<T> items, Function<T, String> part)
+    private static <T> Array varchars(Connection c, List<T> items, Function<T, String> part)
             throws SQLException {
         return c.createArrayOf("varchar", items.stream().map(part).toArray(String[]::new));
     }

@@ -1,5 +1,6 @@
 package org.provisio.adapters.jdbc;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ final class JdbcRows {
                 statement.setInt(index, n);
             } else if (p instanceof Boolean b) {
                 statement.setBoolean(index, b);
-            } else if (p instanceof java.sql.Array a) {
+            } else if (p instanceof Array a) {
                 statement.setArray(index, a);
             } else {
                 throw new IllegalArgumentException("unsupported parameter type " + p.getClass());

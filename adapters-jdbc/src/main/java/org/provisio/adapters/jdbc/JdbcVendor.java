@@ -53,7 +53,8 @@ enum JdbcVendor {
      * outbox) and the outbox's claim (about as many) run between them on the same pooled connections;
      * cycling through more statements than an LRU cache holds, every statement missed and was parsed
      * again.
-     * It is a database setting, read only when the database opens (no admin right needed, nothing
+     *
+     * <p>It is a database setting, read only when the database opens (no admin right needed, nothing
      * changed for a database another connection opened first); settings that H2 applies with a
      * {@code SET} on every connection are left alone, since they need admin rights and change the
      * database for every other user of it.
